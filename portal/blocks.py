@@ -1,0 +1,64 @@
+"""StreamField blocks shared by the portal's page types."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A highlighted box for deadlines, warnings or contact details."""
+
+    title = blocks.CharBlock(label=_("Title"), required=False)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ol", "ul"])
+
+    class Meta:
+        icon = "warning"
+        label = _("Call-out")
+        template = "portal/blocks/callout.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    """A downloadable document with a human label (the file name is rarely one)."""
+
+    document = DocumentChooserBlock(label=_("Document"))
+    label = blocks.CharBlock(label=_("Link text"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Downloadable document")
+        template = "portal/blocks/document_link.html"
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        label=_("Network"),
+        choices=[
+            ("x", "X (Twitter)"),
+            ("facebook", "Facebook"),
+            ("instagram", "Instagram"),
+            ("youtube", "YouTube"),
+            ("linkedin", "LinkedIn"),
+            ("mastodon", "Mastodon"),
+            ("other", _("Other")),
+        ],
+    )
+    url = blocks.URLBlock(label=_("Address (URL)"))
+    label = blocks.CharBlock(
+        label=_("Text shown"), required=False, help_text=_("Defaults to the network's name.")
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Social link")
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        label=_("Heading"), form_classname="title", template="portal/blocks/heading.html"
+    )
+    paragraph = blocks.RichTextBlock(label=_("Paragraph"))
+    quote = blocks.BlockQuoteBlock(label=_("Quote"))
+    image = ImageBlock(label=_("Image"))
+    callout = CalloutBlock()
+    document = DocumentLinkBlock()

@@ -1,0 +1,285 @@
+"""Build a believable bilingual demo site; running it again changes nothing.
+
+Later features add their own demo content by extending DEMO_PAGES or with a
+command of their own called from here.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale, Site
+from wagtail.rich_text import RichText
+
+from portal.models import HomePage, SiteSettings, StandardPage
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "portal-demo-2026"
+
+HOME = {
+    "es": {
+        "title": "Portal de información pública",
+        "intro": "<p>Información pública del Senado de la República de Chile: transparencia activa, "
+        "notas de transformación digital, preguntas frecuentes y reglamentos de compras.</p>",
+        "body": [
+            ("heading", "Transparencia primero"),
+            (
+                "paragraph",
+                "<p>Publicamos cada mes la información que exige el artículo 7 de la Ley 20.285 "
+                "sobre acceso a la información pública, y mantenemos visibles los meses anteriores.</p>",
+            ),
+        ],
+    },
+    "en": {
+        "title": "Public information portal",
+        "intro": "<p>Public information from the Senate of the Republic of Chile: proactive "
+        "transparency, digital transformation notes, frequently asked questions and "
+        "procurement regulations.</p>",
+        "body": [
+            ("heading", "Transparency first"),
+            (
+                "paragraph",
+                "<p>Every month we publish the information required by article 7 of Law 20,285 "
+                "on access to public information, and earlier months stay visible.</p>",
+            ),
+        ],
+    },
+}
+
+# Each entry: the Spanish page and its English translation.
+DEMO_PAGES = [
+    {
+        "show_in_menus": True,
+        "es": {
+            "slug": "quienes-somos",
+            "title": "Quiénes somos",
+            "summary": "La institución, su misión y cómo se organiza su trabajo digital.",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>El Senado de la República de Chile es una de las dos cámaras del Congreso "
+                    "Nacional. Su Secretaría de Transformación Digital coordina los servicios en "
+                    "línea, los datos abiertos y la gestión documental.</p>",
+                ),
+                ("heading", "Nuestra misión"),
+                (
+                    "paragraph",
+                    "<p>Acercar el trabajo legislativo a la ciudadanía con información oportuna, "
+                    "accesible y reutilizable.</p>",
+                ),
+            ],
+        },
+        "en": {
+            "slug": "about-us",
+            "title": "About us",
+            "summary": "The institution, its mission and how its digital work is organised.",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>The Senate of the Republic of Chile is one of the two chambers of the "
+                    "National Congress. Its Digital Transformation Secretariat coordinates online "
+                    "services, open data and records management.</p>",
+                ),
+                ("heading", "Our mission"),
+                (
+                    "paragraph",
+                    "<p>To bring legislative work closer to citizens with timely, accessible and "
+                    "reusable information.</p>",
+                ),
+            ],
+        },
+    },
+    {
+        "show_in_menus": True,
+        "es": {
+            "slug": "solicitar-informacion",
+            "title": "Cómo solicitar información pública",
+            "summary": "Pasos y plazos para ejercer el derecho de acceso a la información (Ley 20.285).",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>Cualquier persona puede solicitar información pública sin expresar causa. "
+                    "La institución responde dentro de 20 días hábiles, prorrogables por 10 días "
+                    "hábiles más.</p>",
+                ),
+                (
+                    "callout",
+                    {
+                        "title": "Plazo de respuesta",
+                        "text": RichText("<p>20 días hábiles desde la recepción de la solicitud.</p>"),
+                    },
+                ),
+            ],
+        },
+        "en": {
+            "slug": "request-information",
+            "title": "How to request public information",
+            "summary": "Steps and deadlines to exercise the right of access to information (Law 20,285).",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>Anyone may request public information without stating a reason. The "
+                    "institution answers within 20 working days, extendable by 10 more working "
+                    "days.</p>",
+                ),
+                (
+                    "callout",
+                    {
+                        "title": "Response time",
+                        "text": RichText("<p>20 working days from receipt of the request.</p>"),
+                    },
+                ),
+            ],
+        },
+    },
+    {
+        "show_in_menus": False,
+        "es": {
+            "slug": "accesibilidad",
+            "title": "Declaración de accesibilidad",
+            "summary": "Nuestro compromiso con las pautas WCAG 2.1 nivel AA y cómo informar barreras.",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>Este portal busca cumplir las Pautas de Accesibilidad para el Contenido Web "
+                    "(WCAG) 2.1, nivel AA. Si encuentra una barrera, escríbanos y responderemos en "
+                    "un plazo de 10 días hábiles.</p>",
+                ),
+            ],
+        },
+        "en": {
+            "slug": "accessibility",
+            "title": "Accessibility statement",
+            "summary": "Our commitment to WCAG 2.1 level AA and how to report barriers.",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>This portal aims to meet the Web Content Accessibility Guidelines (WCAG) "
+                    "2.1, level AA. If you find a barrier, write to us and we will answer within "
+                    "10 working days.</p>",
+                ),
+            ],
+        },
+    },
+]
+
+SITE_SETTINGS = {
+    "institution_name": "Senado de la República de Chile",
+    "address": "Av. Pedro Montt s/n\nValparaíso, Chile",
+    "contact_email": "transparencia@senado.example",
+    "phone": "+56 32 250 4000",
+    "social_links": [
+        ("link", {"network": "x", "url": "https://x.com/senado_cl", "label": ""}),
+        ("link", {"network": "youtube", "url": "https://www.youtube.com/@senadochile", "label": ""}),
+    ],
+}
+
+
+def _rich_body(blocks):
+    return [(kind, RichText(value) if kind == "paragraph" else value) for kind, value in blocks]
+
+
+class Command(BaseCommand):
+    help = "Load the bilingual demo site. Idempotent: only what is missing is created."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--without-admin",
+            action="store_true",
+            help="Do not create the demo administrator (it is never created when DEBUG is off).",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, without_admin=False, **options):
+        self.created = 0
+        Locale.objects.get_or_create(language_code="es")
+        english, _ = Locale.objects.get_or_create(language_code="en")
+        site = Site.objects.get(is_default_site=True)
+        home_es = site.root_page.specific
+        self._fill_home(home_es, HOME["es"])
+        self._translation(home_es, english, {"slug": "home", **HOME["en"]})
+
+        for entry in DEMO_PAGES:
+            page_es = self._child_page(home_es, entry["es"], entry["show_in_menus"])
+            self._translation(page_es, english, entry["en"])
+
+        self._site_settings(site)
+        if settings.DEBUG and not without_admin:
+            self._demo_admin()
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} items created)."))
+
+    def _publish(self, page):
+        page.save_revision().publish()
+        self.created += 1
+
+    def _fill_home(self, home, content):
+        """The migration leaves an empty Spanish home; give it (and its translation) content once."""
+        if home.intro:
+            return
+        home.title = home.draft_title = content["title"]
+        home.slug = "inicio"
+        home.intro = content["intro"]
+        home.body = _rich_body(content["body"])
+        self._publish(home)
+
+    def _child_page(self, parent, content, show_in_menus):
+        existing = parent.get_children().filter(slug=content["slug"]).first()
+        if existing:
+            return existing.specific
+        page = StandardPage(
+            title=content["title"],
+            slug=content["slug"],
+            summary=content["summary"],
+            body=_rich_body(content["body"]),
+            show_in_menus=show_in_menus,
+        )
+        parent.add_child(instance=page)
+        self._publish(page)
+        return page
+
+    def _translation(self, source, locale, content):
+        """The page's translation into `locale`, created once under the translated parent.
+
+        Built directly (same translation_key, target locale) rather than copied and then
+        renamed, so no stray revision or slug-change redirect is left behind.
+        """
+        existing = source.get_translation_or_none(locale)
+        if existing:
+            return existing.specific
+        parent = source.get_parent()
+        if not parent.is_root():
+            parent = parent.get_translation(locale)
+        fields = {key: value for key, value in content.items() if key != "body"}
+        if "body" in content:
+            fields["body"] = _rich_body(content["body"])
+        page = source.specific_class(
+            **fields,
+            locale=locale,
+            translation_key=source.translation_key,
+            show_in_menus=source.show_in_menus,
+        )
+        parent.add_child(instance=page)
+        self._publish(page)
+        return page
+
+    def _site_settings(self, site):
+        site_settings = SiteSettings.for_site(site)
+        if site_settings.institution_name:
+            return
+        for field, value in SITE_SETTINGS.items():
+            setattr(site_settings, field, value)
+        site_settings.save()
+        self.created += 1
+
+    def _demo_admin(self):
+        User = get_user_model()
+        if User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+            self.stdout.write(f"Demo admin '{DEMO_ADMIN_USERNAME}' already exists (password unchanged).")
+            return
+        User.objects.create_superuser(
+            DEMO_ADMIN_USERNAME, "admin@senado.example", DEMO_ADMIN_PASSWORD
+        )
+        self.created += 1
+        self.stdout.write(
+            f"Demo admin created: user '{DEMO_ADMIN_USERNAME}', password '{DEMO_ADMIN_PASSWORD}'."
+        )

@@ -1,0 +1,80 @@
+"""The portal's home and standard pages, and the site-wide settings shown on every page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock, SocialLinkBlock
+
+
+class HomePage(Page):
+    """The root of one language's tree: /es/ and /en/ are translations of each other."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["portal.StandardPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+class StandardPage(Page):
+    """An editorial page: about us, accessibility statement, contact, how-tos."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences shown in listings, search results and link previews."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["portal.HomePage", "portal.StandardPage"]
+    subpage_types = ["portal.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Who publishes the portal and how to reach them: shown in every page's header and footer."""
+
+    institution_name = models.CharField(_("institution name"), max_length=200)
+    address = models.TextField(_("postal address"), blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=50, blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], verbose_name=_("social links"), blank=True
+    )
+
+    panels = [
+        FieldPanel("institution_name"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("contact_email"), FieldPanel("phone")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,118 @@
+"""Navigation helpers for the base template: language versions and the main menu."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@dataclass
+class LanguageVersion:
+    code: str
+    name: str  # the language's own name, e.g. "English", "Español"
+    url: str
+    is_current: bool
+    is_translation: bool  # False when the page has no translation and we fall back to the home
+
+
+def _locale_homes(request):
+    """The site's home page in every locale that has one, keyed by language code.
+
+    Kept on the request: the header, the switcher and the hreflang links all need it.
+    """
+    if not hasattr(request, "_portal_locale_homes"):
+        site = Site.find_for_request(request)
+        homes = (
+            Page.objects.filter(translation_key=site.root_page.translation_key).live()
+            if site
+            else Page.objects.none()
+        )
+        request._portal_locale_homes = {
+            home.locale.language_code: home for home in homes.select_related("locale")
+        }
+    return request._portal_locale_homes
+
+
+def language_versions(request, page=None):
+    """Where each language's link should go for the page being shown.
+
+    The translation of the same page when there is a live one; otherwise that
+    language's home page (and the template says there is no translation).
+    Views that are not pages are translated by their URL pattern.
+    """
+    current = request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else settings.LANGUAGE_CODE
+    translations = {}
+    if page is not None and page.pk:
+        siblings = Page.objects.filter(translation_key=page.translation_key).live()
+        translations = {p.locale.language_code: p for p in siblings.select_related("locale")}
+    homes = _locale_homes(request) if page is not None else {}
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        if page is None:
+            url, is_translation = translate_url(request.get_full_path(), code), True
+        elif code in translations:
+            url, is_translation = translations[code].get_url(request), True
+        elif code in homes:
+            url, is_translation = homes[code].get_url(request), False
+        else:
+            continue
+        versions.append(
+            LanguageVersion(
+                code=code,
+                name=get_language_info(code)["name_local"],
+                url=url,
+                is_current=code == current,
+                is_translation=is_translation,
+            )
+        )
+    return versions
+
+
+@register.inclusion_tag("portal/tags/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context["request"]
+    return {"versions": language_versions(request, context.get("page"))}
+
+
+@register.inclusion_tag("portal/tags/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for each real translation, with absolute URLs."""
+    request = context["request"]
+    versions = [v for v in language_versions(request, context.get("page")) if v.is_translation]
+    default = next((v for v in versions if v.code == settings.LANGUAGE_CODE), None)
+    return {
+        "alternates": [(v.code, request.build_absolute_uri(v.url)) for v in versions],
+        "x_default": request.build_absolute_uri(default.url) if default else None,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def locale_home(context):
+    """The home page in the visitor's language, for the logo link and the main menu."""
+    request = context["request"]
+    homes = _locale_homes(request)
+    return homes.get(getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)) or homes.get(
+        settings.LANGUAGE_CODE
+    )
+
+
+@register.inclusion_tag("portal/tags/main_menu.html", takes_context=True)
+def main_menu(context, home):
+    """Live pages under the home that editors marked "show in menus"; the current section marked.
+
+    aria-current is "page" on the page itself and "true" on the section that contains it.
+    """
+    current = context.get("page")
+    items = home.get_children().live().in_menu() if home else Page.objects.none()
+
+    def aria_current(item):
+        if current is None or not current.path.startswith(item.path):
+            return None
+        return "page" if current.pk == item.pk else "true"
+
+    return {"items": [(item, aria_current(item)) for item in items]}
