@@ -4,27 +4,30 @@
 # The server is the official integration-test distribution from Maven Central,
 # cached outside git so a fresh clone does not download it again. Elasticsearch
 # refuses to run as root, so when we are root it runs as a dedicated system user.
+# That distribution has no analysis-common module, so `fetch` also builds and
+# installs search/es-analysis-plugin (asciifolding, ngram, edge_ngram, stemmer,
+# spanish, english), again only when its sources changed.
 #
 #   scripts/elasticsearch.sh fetch|start|stop|status
 #
 # Environment: ES_VERSION (8.x), ES_PORT (default 9200), ES_HEAP (default 512m),
 # PORTAL_CACHE_DIR (where the download and data live).
 set -euo pipefail
+source "$(dirname "$0")/common.sh"
 
 ES_VERSION="${ES_VERSION:-8.19.21}"
 ES_PORT="${ES_PORT:-9200}"
 ES_HEAP="${ES_HEAP:-512m}"
 ES_USER="${ES_USER:-elasticsearch}"
-if [ "$(id -u)" = 0 ]; then
-  DEFAULT_CACHE=/var/cache/public-portal
-else
-  DEFAULT_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/public-portal"
-fi
-CACHE="${PORTAL_CACHE_DIR:-$DEFAULT_CACHE}"
+CACHE="$PORTAL_CACHE_DIR"
 ES_HOME="$CACHE/elasticsearch-$ES_VERSION"
 RUN_DIR="$CACHE/es-run-$ES_PORT"
 PID_FILE="$RUN_DIR/elasticsearch.pid"
 URL="http://127.0.0.1:$ES_PORT"
+PLUGIN_SRC="$PROJECT_DIR/search/es-analysis-plugin"
+PLUGIN_NAME=portal-analysis
+PLUGIN_DIR="$ES_HOME/plugins/$PLUGIN_NAME"
+PLUGIN_STAMP="$PLUGIN_DIR/.source-sha256"
 
 log() { echo "[elasticsearch] $*" >&2; }
 
@@ -42,13 +45,15 @@ install_tools() {
   command -v mvn >/dev/null || missing+=(maven)
   command -v unzip >/dev/null || missing+=(unzip)
   command -v curl >/dev/null || missing+=(curl)
-  if [ ${#missing[@]} -gt 0 ]; then
-    log "installing ${missing[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-  fi
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 
 fetch() {
+  download
+  install_plugin
+}
+
+download() {
   if [ -x "$ES_HOME/bin/elasticsearch" ]; then return; fi
   install_tools
   mkdir -p "$CACHE"
@@ -61,6 +66,24 @@ fetch() {
   unzip -q "$CACHE/elasticsearch-$ES_VERSION.zip" -d "$tmp"
   mv "$tmp/elasticsearch-$ES_VERSION" "$ES_HOME"
   rm -rf "$tmp" "$CACHE/elasticsearch-$ES_VERSION.zip"
+}
+
+plugin_source_sha() {
+  (cd "$PLUGIN_SRC" && find pom.xml src -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+}
+
+install_plugin() {
+  local sha; sha="$(plugin_source_sha)"
+  if [ -f "$PLUGIN_STAMP" ] && [ "$(cat "$PLUGIN_STAMP")" = "$sha" ]; then return; fi
+  install_tools
+  local jdk; jdk="$(find_jdk17)"
+  log "building and installing the $PLUGIN_NAME analysis plugin"
+  JAVA_HOME="$jdk" mvn -q -B -f "$PLUGIN_SRC/pom.xml" clean package -Delasticsearch.version="$ES_VERSION"
+  rm -rf "$PLUGIN_DIR"
+  # The plugin tool checks the descriptor against this server and leaves the files world-readable.
+  ES_JAVA_HOME="$jdk" "$ES_HOME/bin/elasticsearch-plugin" install --batch --silent "file://$PLUGIN_SRC/target/$PLUGIN_NAME.zip"
+  echo "$sha" > "$PLUGIN_STAMP"
+  if is_up; then log "restart Elasticsearch to load the new $PLUGIN_NAME"; fi
 }
 
 is_up() { curl -fsS "$URL/_cluster/health" >/dev/null 2>&1; }
@@ -123,6 +146,6 @@ case "${1:-}" in
   fetch) fetch ;;
   start) start ;;
   stop) stop ;;
-  status) if is_up; then curl -fsS "$URL"; else log "not running on $URL"; exit 1; fi ;;
+  status) if is_up; then curl -fsS "$URL/_cluster/health"; echo; else log "not running on $URL"; exit 1; fi ;;
   *) echo "usage: $0 fetch|start|stop|status" >&2; exit 2 ;;
 esac

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster on loopback for the test suite.
+#
+#   scripts/postgres.sh start   # prints the DATABASE_URL to use
+#   scripts/postgres.sh stop    # stops it and deletes its data
+#
+# Environment: PG_PORT (default 5433). Installs Debian's postgresql if missing;
+# when run as root the server runs as the "postgres" user, as it must.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+PG_PORT="${PG_PORT:-5433}"
+PG_DATA="$PORTAL_CACHE_DIR/pg-run-$PG_PORT"
+PG_USER=portal
+PG_PASSWORD=portal
+
+pg_bin() {
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  if [ -z "$dir" ]; then
+    apt_install postgresql
+    dir="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  fi
+  echo "$dir"
+}
+
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start() {
+  local bin; bin="$(pg_bin)"
+  if [ -f "$PG_DATA/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+    say "PostgreSQL already running on port $PG_PORT" 
+  else
+    rm -rf "$PG_DATA"
+    mkdir -p "$PG_DATA"
+    [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA" && chmod o+rx "$PORTAL_CACHE_DIR"
+    as_owner "$bin/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    # Durability off: this cluster lives for one test run.
+    as_owner "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w start -o \
+      "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+    as_owner "$bin/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
+      -c "CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD'" \
+      -c "CREATE DATABASE portal OWNER $PG_USER"
+    say "PostgreSQL started on 127.0.0.1:$PG_PORT"
+  fi
+  echo "postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/portal"
+}
+
+stop() {
+  local bin; bin="$(pg_bin)"
+  if [ -d "$PG_DATA" ]; then
+    as_owner "$bin/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DATA"
+    say "PostgreSQL stopped"
+  fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
