@@ -1,0 +1,37 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Page, Site
+
+
+@pytest.fixture
+def demo_site(db):
+    """The bilingual demo site, as `load_demo_content` builds it (without the demo admin)."""
+    call_command("load_demo_content", without_admin=True, stdout=io.StringIO())
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def spanish(db):
+    return Locale.objects.get(language_code="es")
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def home_es(demo_site):
+    return demo_site.root_page.specific
+
+
+@pytest.fixture
+def home_en(home_es, english):
+    return home_es.get_translation(english).specific
+
+
+def publish(page):
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific
