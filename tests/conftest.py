@@ -1,4 +1,5 @@
 import io
+import socket
 
 import pytest
 from django.core.management import call_command
@@ -35,3 +36,10 @@ def home_en(home_es, english):
 def publish(page):
     page.save_revision().publish()
     return Page.objects.get(pk=page.pk).specific
+
+
+def free_port():
+    """A loopback TCP port nobody listens on, for servers the tests start."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

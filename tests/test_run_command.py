@@ -3,7 +3,6 @@
 import os
 import re
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -12,14 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import free_port
+
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url):
