@@ -16,7 +16,7 @@ say "preparing the database and static files"
 "$PYTHON" manage.py migrate --noinput -v0
 compile_messages
 "$PYTHON" manage.py collectstatic --noinput -v0
-"$PYTHON" manage.py load_demo_content
+LOG_LEVEL=WARNING "$PYTHON" manage.py load_demo_content  # one line per page otherwise
 
 say "serving on http://127.0.0.1:$PORT/  (Spanish: /es/, English: /en/, admin: /admin/)"
 exec "$VENV/bin/gunicorn" portal.wsgi \

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, translate_url
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
@@ -43,18 +43,20 @@ def language_versions(request, page=None):
 
     The translation of the same page when there is a live one; otherwise that
     language's home page (and the template says there is no translation).
-    Views that are not pages are translated by their URL pattern.
+    Views that are not pages (search, API docs) are translated by their URL pattern;
+    a path only Wagtail's catch-all would match (a 404) goes to the home instead.
     """
-    current = request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else settings.LANGUAGE_CODE
+    current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     translations = {}
     if page is not None and page.pk:
         siblings = Page.objects.filter(translation_key=page.translation_key).live()
         translations = {p.locale.language_code: p for p in siblings.select_related("locale")}
-    homes = _locale_homes(request) if page is not None else {}
+    homes = _locale_homes(request)
     versions = []
     for code, _name in settings.LANGUAGES:
-        if page is None:
-            url, is_translation = translate_url(request.get_full_path(), code), True
+        view_url = translate_url(request.get_full_path(), code) if page is None else None
+        if view_url and _is_named_view(view_url):
+            url, is_translation = view_url, True
         elif code in translations:
             url, is_translation = translations[code].get_url(request), True
         elif code in homes:
@@ -71,6 +73,14 @@ def language_versions(request, page=None):
             )
         )
     return versions
+
+
+def _is_named_view(path):
+    """True for a URL of one of our own views, False for Wagtail's page catch-all."""
+    try:
+        return resolve(path.split("?")[0]).url_name != "wagtail_serve"
+    except Resolver404:
+        return False
 
 
 @register.inclusion_tag("portal/tags/language_switcher.html", takes_context=True)

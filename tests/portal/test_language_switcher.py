@@ -43,3 +43,9 @@ def test_draft_translation_is_not_offered(client, home_es, english):
 
     html = client.get("/es/presupuesto/").content.decode()
     assert switcher_targets(html) == {"en": "/en/"}
+
+
+def test_switcher_on_a_missing_page_goes_to_the_other_home(client, demo_site):
+    response = client.get("/es/no-existe/")
+    assert response.status_code == 404
+    assert switcher_targets(response.content.decode()) == {"en": "/en/"}

@@ -273,13 +273,10 @@ class Command(BaseCommand):
 
     def _demo_admin(self):
         User = get_user_model()
+        login = f"user '{DEMO_ADMIN_USERNAME}', password '{DEMO_ADMIN_PASSWORD}'"
         if User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
-            self.stdout.write(f"Demo admin '{DEMO_ADMIN_USERNAME}' already exists (password unchanged).")
+            self.stdout.write(f"Demo admin already exists: {login} (unless changed since).")
             return
-        User.objects.create_superuser(
-            DEMO_ADMIN_USERNAME, "admin@senado.example", DEMO_ADMIN_PASSWORD
-        )
+        User.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@senado.example", DEMO_ADMIN_PASSWORD)
         self.created += 1
-        self.stdout.write(
-            f"Demo admin created: user '{DEMO_ADMIN_USERNAME}', password '{DEMO_ADMIN_PASSWORD}'."
-        )
+        self.stdout.write(f"Demo admin created: {login}.")
