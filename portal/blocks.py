@@ -30,19 +30,25 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "portal/blocks/document_link.html"
 
 
+SOCIAL_NETWORKS = [
+    ("x", "X (Twitter)"),
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("youtube", "YouTube"),
+    ("linkedin", "LinkedIn"),
+    ("mastodon", "Mastodon"),
+    ("other", _("Other")),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    def display_label(self):
+        """The editor's text, else the network's name (never its internal key)."""
+        return self.get("label") or dict(SOCIAL_NETWORKS).get(self.get("network"), "")
+
+
 class SocialLinkBlock(blocks.StructBlock):
-    network = blocks.ChoiceBlock(
-        label=_("Network"),
-        choices=[
-            ("x", "X (Twitter)"),
-            ("facebook", "Facebook"),
-            ("instagram", "Instagram"),
-            ("youtube", "YouTube"),
-            ("linkedin", "LinkedIn"),
-            ("mastodon", "Mastodon"),
-            ("other", _("Other")),
-        ],
-    )
+    network = blocks.ChoiceBlock(label=_("Network"), choices=SOCIAL_NETWORKS)
     url = blocks.URLBlock(label=_("Address (URL)"))
     label = blocks.CharBlock(
         label=_("Text shown"), required=False, help_text=_("Defaults to the network's name.")
@@ -51,6 +57,7 @@ class SocialLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Social link")
+        value_class = SocialLinkValue
 
 
 class BodyBlock(blocks.StreamBlock):

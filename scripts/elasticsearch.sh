@@ -32,11 +32,10 @@ PLUGIN_STAMP="$PLUGIN_DIR/.source-sha256"
 log() { echo "[elasticsearch] $*" >&2; }
 
 find_jdk17() {
-  # Elasticsearch 8 supports JDK 17; prefer it over any newer JDK on the machine.
+  # Elasticsearch 8 is run on JDK 17 (installed when missing), whatever else the machine has.
   for candidate in /usr/lib/jvm/java-17-openjdk-* /usr/lib/jvm/temurin-17-*; do
     if [ -x "$candidate/bin/java" ]; then echo "$candidate"; return; fi
   done
-  if command -v java >/dev/null; then dirname "$(dirname "$(readlink -f "$(command -v java)")")"; fi
 }
 
 install_tools() {
@@ -128,6 +127,7 @@ YML
   done
   log "did not become healthy in 120 s; last log lines:"
   tail -n 40 "$RUN_DIR/logs/public-portal.log" >&2 || true
+  stop
   exit 1
 }
 

@@ -3,6 +3,7 @@
 #
 #   scripts/postgres.sh start   # prints the DATABASE_URL to use
 #   scripts/postgres.sh stop    # stops it and deletes its data
+#   scripts/postgres.sh status
 #
 # Environment: PG_PORT (default 5433). Installs Debian's postgresql if missing;
 # when run as root the server runs as the "postgres" user, as it must.
@@ -28,19 +29,23 @@ as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+is_running() {
+  [ -f "$PG_DATA/postmaster.pid" ] && as_owner "$(pg_bin)/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1
+}
+
 start() {
   local bin; bin="$(pg_bin)"
-  if [ -f "$PG_DATA/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
-    say "PostgreSQL already running on port $PG_PORT" 
+  if is_running; then
+    say "PostgreSQL already running on port $PG_PORT"
   else
     rm -rf "$PG_DATA"
     mkdir -p "$PG_DATA"
     [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA" && chmod o+rx "$PORTAL_CACHE_DIR"
-    as_owner "$bin/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    as_owner "$bin/initdb" -D "$PG_DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     # Durability off: this cluster lives for one test run.
     as_owner "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w start -o \
       "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
-    as_owner "$bin/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
+    as_owner "$bin/psql" -q -h "$PG_DATA" -p "$PG_PORT" -U postgres -d postgres \
       -c "CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD'" \
       -c "CREATE DATABASE portal OWNER $PG_USER"
     say "PostgreSQL started on 127.0.0.1:$PG_PORT"
@@ -60,5 +65,6 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  status) if is_running; then say "running on 127.0.0.1:$PG_PORT"; else say "not running"; exit 1; fi ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

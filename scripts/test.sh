@@ -20,9 +20,9 @@ fi
 export ELASTICSEARCH_URL="http://127.0.0.1:$ES_PORT"
 
 if [ "${WITH_POSTGRES:-0}" = 1 ]; then
+  scripts/postgres.sh status >/dev/null 2>&1 || cleanup+=("scripts/postgres.sh stop")
   DATABASE_URL="$(scripts/postgres.sh start)"
   export DATABASE_URL
-  cleanup+=("scripts/postgres.sh stop")
 fi
 
 compile_messages

@@ -2,8 +2,25 @@ import io
 import socket
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
+from wagtail.search.backends import get_search_backend
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_messages():
+    """Interface translations compiled, so plain `pytest` works on a fresh clone too."""
+    call_command("compilemessages", ignore_patterns=[".venv"], verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def drop_test_search_indices():
+    """Every published test page is indexed; remove this run's indices at the end."""
+    yield
+    if settings.ELASTICSEARCH_URL:
+        backend = get_search_backend()
+        backend.es.indices.delete(index=f"{backend.index_prefix}*", ignore_unavailable=True)
 
 
 @pytest.fixture
@@ -11,11 +28,6 @@ def demo_site(db):
     """The bilingual demo site, as `load_demo_content` builds it (without the demo admin)."""
     call_command("load_demo_content", without_admin=True, stdout=io.StringIO())
     return Site.objects.get(is_default_site=True)
-
-
-@pytest.fixture
-def spanish(db):
-    return Locale.objects.get(language_code="es")
 
 
 @pytest.fixture

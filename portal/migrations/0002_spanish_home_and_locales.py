@@ -21,9 +21,6 @@ def create_home_and_locales(apps, schema_editor):
 
     if HomePage.objects.exists():
         return
-    Page.objects.filter(
-        content_type__app_label="wagtailcore", content_type__model="page", depth=2, slug="home"
-    ).delete()
     root = Page.objects.get(depth=1)
     # Paths are treebeard's: 4 base-36 characters per level under the root "0001".
     last_child = Page.objects.filter(depth=2).order_by("-path").first()
@@ -41,14 +38,19 @@ def create_home_and_locales(apps, schema_editor):
         translation_key=uuid.uuid4(),
         live=True,
     )
-    root.numchild = Page.objects.filter(depth=2).count()
-    root.save(update_fields=["numchild"])
+    # Point the site at the new home before removing the placeholder: Site.root_page
+    # cascades, so deleting the placeholder first would delete the site (and its settings).
     site = Site.objects.filter(is_default_site=True).first()
     if site:
         site.root_page_id = home.pk
         site.save(update_fields=["root_page"])
     else:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    Page.objects.filter(
+        content_type__app_label="wagtailcore", content_type__model="page", depth=2, slug="home"
+    ).delete()
+    root.numchild = Page.objects.filter(depth=2).count()
+    root.save(update_fields=["numchild"])
 
 
 def format_base36(number):

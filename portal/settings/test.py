@@ -1,4 +1,6 @@
-"""pytest: fast password hashing, separate search index prefix, in-memory mail."""
+"""pytest: fast password hashing, a search index prefix of its own per run, in-memory mail."""
+
+import uuid
 
 from .base import *  # noqa: F403
 
@@ -7,4 +9,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 if ELASTICSEARCH_URL:  # noqa: F405
-    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = "test_portal_"  # noqa: F405
+    # Unique per run, so two runs against one server never touch each other's indices.
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"test_portal_{uuid.uuid4().hex[:8]}_"  # noqa: F405

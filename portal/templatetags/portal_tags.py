@@ -17,7 +17,7 @@ class LanguageVersion:
     name: str  # the language's own name, e.g. "English", "Español"
     url: str
     is_current: bool
-    is_translation: bool  # False when the page has no translation and we fall back to the home
+    is_translation: bool  # False when we fall back to the home: the page has no translation
 
 
 def _locale_homes(request):
@@ -49,7 +49,10 @@ def language_versions(request, page=None):
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     translations = {}
     if page is not None and page.pk:
-        siblings = Page.objects.filter(translation_key=page.translation_key).live()
+        # Aliases share the translation key but show the source language's content.
+        siblings = Page.objects.filter(
+            translation_key=page.translation_key, alias_of__isnull=True
+        ).live()
         translations = {p.locale.language_code: p for p in siblings.select_related("locale")}
     homes = _locale_homes(request)
     versions = []

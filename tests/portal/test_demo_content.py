@@ -51,3 +51,15 @@ def test_demo_admin_only_in_debug(demo_site, settings):
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password("portal-demo-2026")
     assert "password 'portal-demo-2026'" in out.getvalue()
+
+
+def test_rerun_keeps_an_editors_changes_to_the_home(demo_site):
+    home = demo_site.root_page.specific
+    home.title = "Portada del Senado"
+    home.intro = ""
+    home.save_revision().publish()
+
+    call_command("load_demo_content", without_admin=True, stdout=io.StringIO())
+
+    home.refresh_from_db()
+    assert home.title == "Portada del Senado"

@@ -26,22 +26,22 @@ def test_root_sends_visitor_to_their_language(client, demo_site, accept_language
 
 
 @pytest.mark.parametrize(
-    "path, language, spanish, english",
+    "path, language, es_path, en_path",
     [
         ("/es/", "es", "/es/", "/en/"),
         ("/en/", "en", "/es/", "/en/"),
         ("/en/about-us/", "en", "/es/quienes-somos/", "/en/about-us/"),
     ],
 )
-def test_page_has_its_lang_and_both_alternates(client, demo_site, path, language, spanish, english):
+def test_page_has_its_lang_and_both_alternates(client, demo_site, path, language, es_path, en_path):
     response = client.get(path)
     html = response.content.decode()
     assert response.status_code == 200
     assert f'<html lang="{language}">' in html
     assert hreflang_links(html) == {
-        "es": f"http://testserver{spanish}",
-        "en": f"http://testserver{english}",
-        "x-default": f"http://testserver{spanish}",
+        "es": f"http://testserver{es_path}",
+        "en": f"http://testserver{en_path}",
+        "x-default": f"http://testserver{es_path}",
     }
 
 

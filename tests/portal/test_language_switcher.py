@@ -49,3 +49,14 @@ def test_switcher_on_a_missing_page_goes_to_the_other_home(client, demo_site):
     response = client.get("/es/no-existe/")
     assert response.status_code == 404
     assert switcher_targets(response.content.decode()) == {"en": "/en/"}
+
+
+def test_alias_in_english_tree_is_not_offered_as_a_translation(client, home_es, home_en, english):
+    page = StandardPage(title="Auditorías", slug="auditorias", summary="Resultados de auditorías.")
+    home_es.add_child(instance=page)
+    publish(page)
+    page.create_alias(parent=home_en, update_locale=english)  # Spanish content in the English tree
+
+    html = client.get("/es/auditorias/").content.decode()
+    assert switcher_targets(html) == {"en": "/en/"}
+    assert 'hreflang="en"' not in html.split("</head>")[0]

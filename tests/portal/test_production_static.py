@@ -6,6 +6,7 @@ import secrets
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -48,8 +49,10 @@ def test_gunicorn_serves_hashed_compressed_static_files(tmp_path):
             try:
                 response = urllib.request.urlopen(request, timeout=5)
                 break
+            except urllib.error.HTTPError:
+                raise  # the server answered, wrongly: show it
             except OSError:
-                time.sleep(0.5)
+                time.sleep(0.5)  # not listening yet
         else:
             pytest.fail("gunicorn did not answer")
         assert response.status == 200

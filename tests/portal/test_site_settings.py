@@ -14,7 +14,8 @@ def test_footer_shows_institution_contact(client, demo_site, path):
     assert "Senado de la República de Chile" in html
     assert 'href="mailto:transparencia@senado.example"' in html
     assert "Valparaíso, Chile" in html
-    assert 'href="https://x.com/senado_cl"' in html
+    assert '<a href="https://x.com/senado_cl" rel="me noopener">X (Twitter)</a>' in html
+    assert ">YouTube</a>" in html
 
 
 def test_editing_settings_changes_every_page(client, demo_site):

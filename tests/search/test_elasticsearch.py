@@ -16,15 +16,16 @@ pytestmark = pytest.mark.elasticsearch
 
 @pytest.fixture
 def elasticsearch(demo_site):
-    """The configured Elasticsearch backend with a freshly built index of the demo site."""
+    """The configured Elasticsearch backend with a freshly built index of the demo site.
+
+    The session fixture in conftest drops this run's indices at the end.
+    """
     if not os.environ.get("ELASTICSEARCH_URL"):
         pytest.fail("ELASTICSEARCH_URL is not set: run the suite with `make test`, which starts Elasticsearch.")
     backend = get_search_backend()
     assert isinstance(backend, Elasticsearch8SearchBackend)
     call_command("update_index", stdout=io.StringIO())  # the same full rebuild operators run
-    yield backend
-    # update_index builds timestamped indices behind aliases; drop every test index.
-    backend.es.indices.delete(index=f"{backend.index_prefix}*", ignore_unavailable=True)
+    return backend
 
 
 def test_published_page_is_found_by_a_word_in_its_body(elasticsearch, home_es):
@@ -40,7 +41,4 @@ def test_published_page_is_found_by_a_word_in_its_body(elasticsearch, home_es):
     results = list(StandardPage.objects.live().search("hemiciclo", backend="default"))
 
     assert [result.pk for result in results] == [page.pk]
-
-
-def test_word_absent_from_every_page_finds_nothing(elasticsearch):
-    assert list(StandardPage.objects.live().search("zzyzx-inexistente")) == []
+    assert elasticsearch.es.count(index=f"{elasticsearch.index_prefix}*", q="hemiciclo")["count"] >= 1

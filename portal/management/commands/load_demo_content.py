@@ -213,8 +213,8 @@ class Command(BaseCommand):
         self.created += 1
 
     def _fill_home(self, home, content):
-        """The migration leaves an empty Spanish home; give it (and its translation) content once."""
-        if home.intro:
+        """The migration leaves a Spanish home that was never edited; give it content once."""
+        if home.latest_revision_id:
             return
         home.title = home.draft_title = content["title"]
         home.slug = "inicio"
