@@ -11,7 +11,22 @@ from wagtail.search import index
 from .blocks import BodyBlock, SocialLinkBlock
 
 
-class HomePage(Page):
+class PortalPage(Page):
+    """What every public page type shares: the section it belongs to, for search facets."""
+
+    search_fields = Page.search_fields + [index.FilterField("search_section")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def search_section(self):
+        """Tree path of the top-level section under the language's home ("" for the home)."""
+        section_depth = 3
+        return self.path[: self.steplen * section_depth] if self.depth >= section_depth else ""
+
+
+class HomePage(PortalPage):
     """The root of one language's tree: /es/ and /en/ are translations of each other."""
 
     intro = RichTextField(
@@ -20,7 +35,10 @@ class HomePage(Page):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = PortalPage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["portal.StandardPage"]
@@ -30,7 +48,7 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
 
-class StandardPage(Page):
+class StandardPage(PortalPage):
     """An editorial page: about us, accessibility statement, contact, how-tos."""
 
     summary = models.TextField(
@@ -42,7 +60,7 @@ class StandardPage(Page):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
+    search_fields = PortalPage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
     ]

@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,6 +21,9 @@ if settings.DEBUG:
 # Every public page lives under its language prefix; "/" is redirected by
 # LocaleMiddleware to /es/ or /en/ according to Accept-Language (Spanish otherwise).
 urlpatterns += i18n_patterns(
+    # Translators: URL of the search page, with its trailing slash ("buscar/").
+    path(_("search/"), search_views.search_page, name="search"),
+    path(_("search/autocomplete/"), search_views.autocomplete, name="search_autocomplete"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,354 @@
+"""The portal's search: one visitor's query, in one locale, with facets and snippets.
+
+Wagtail compiles the query (so locale, live and privacy filters are Wagtail's own); on
+Elasticsearch we add what Wagtail's results lack — highlighted snippets, facet counts
+from aggregations in the same request, and a "did you mean" — and when Elasticsearch is
+not configured or not answering, the database backend answers with what it can do.
+"""
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from portal.models import StandardPage
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200  # longer input is cut (and the visitor told): nobody types more
+FACETS = ("type", "section", "year")
+# After a failure, skip Elasticsearch for this long instead of making every visitor wait.
+RETRY_AFTER_SECONDS = 30
+SEARCH_TIMEOUT_SECONDS = 3
+
+
+@dataclass
+class Bucket:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    url: str = ""  # the results with this value chosen, or with it removed when selected
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    buckets: list
+
+
+@dataclass
+class Hit:
+    page: Page
+    snippet: str = ""
+
+
+@dataclass
+class Outcome:
+    query: str
+    hits: list = field(default_factory=list)
+    total: int = 0
+    page_number: int = 1
+    facets: list = field(default_factory=list)
+    suggestion: str = ""
+    promotions: list = field(default_factory=list)
+    degraded: bool = False  # Elasticsearch failed: these are database results
+    truncated: bool = False
+
+    @property
+    def paginator_page(self):
+        paginator = Paginator(range(self.total), RESULTS_PER_PAGE)
+        return paginator.get_page(self.page_number)
+
+
+class ElasticsearchHealth:
+    """Per-process memory of a recent failure, so one outage is logged once, not per request."""
+
+    failed_at = None
+
+    @classmethod
+    def available(cls):
+        return cls.failed_at is None or time.monotonic() - cls.failed_at > RETRY_AFTER_SECONDS
+
+    @classmethod
+    def record_failure(cls, error):
+        if cls.failed_at is None:
+            logger.error("Elasticsearch is not answering (%s); searching the database instead", error)
+        cls.failed_at = time.monotonic()
+
+    @classmethod
+    def record_success(cls):
+        if cls.failed_at is not None:
+            logger.warning("Elasticsearch is answering again")
+        cls.failed_at = None
+
+
+def searchable_pages(locale):
+    return Page.objects.live().public().filter(locale=locale)
+
+
+def promotions_for(query, locale):
+    """Editors' picks for this query: pages in the visitor's language and external links."""
+    picks = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(query)
+    ).select_related("page")
+    return [
+        pick
+        for pick in picks.order_by("sort_order")
+        if pick.page is None or (pick.page.locale_id == locale.pk and pick.page.live)
+    ]
+
+
+def run_with_fallback(operation):
+    """(result, degraded): `operation(backend)` on Elasticsearch, else on the database backend."""
+    backend = get_search_backend()
+    if not isinstance(backend, ElasticsearchBaseSearchBackend):
+        return operation(backend), False
+    if ElasticsearchHealth.available():
+        try:
+            result = operation(backend)
+            ElasticsearchHealth.record_success()
+            return result, False
+        except (TransportError, ApiError) as error:
+            ElasticsearchHealth.record_failure(error)
+    return operation(get_search_backend("fallback")), True
+
+
+def search(query, locale, filters=None, page_number=1):
+    """Search the visitor's locale. `filters` maps a facet name to its chosen value."""
+    query = " ".join(query.split())
+    outcome = Outcome(query=query[:MAX_QUERY_LENGTH], truncated=len(query) > MAX_QUERY_LENGTH)
+    outcome.page_number = max(1, page_number)
+    if not outcome.query:
+        return outcome
+    filters = {name: value for name, value in (filters or {}).items() if name in FACETS and value}
+    outcome.promotions = promotions_for(outcome.query, locale)
+
+    def run(backend):
+        if isinstance(backend, ElasticsearchBaseSearchBackend):
+            ElasticsearchSearch(backend, locale, outcome, filters).run()
+        else:
+            database_search(backend, locale, outcome, filters)
+
+    _, outcome.degraded = run_with_fallback(run)
+    return outcome
+
+
+def page_type(content_type):
+    """The concrete page model a `_django_content_type` value names, or None.
+
+    Documents list every indexed ancestor: the abstract PortalPage and Page itself too.
+    """
+    try:
+        model = apps.get_model(content_type)
+    except (LookupError, ValueError):
+        return None
+    return model if model is not Page else None
+
+
+def database_search(backend, locale, outcome, filters):
+    """What the database backend can do: matching pages, by type, paginated."""
+    outcome.hits, outcome.suggestion = [], ""
+    queryset = searchable_pages(locale)
+    type_counts = backend.search(outcome.query, queryset).facet("content_type")
+    types = [ContentType.objects.get_for_id(pk).model_class() for pk in type_counts]
+    outcome.facets = [
+        Facet(
+            "type",
+            _("Content type"),
+            [
+                Bucket(label, capfirst(model._meta.verbose_name), count, filters.get("type") == label)
+                for model, count in zip(types, type_counts.values())
+                if model and count
+                for label in [model._meta.label]
+            ],
+        )
+    ]
+    if "type" in filters:
+        model = page_type(filters["type"])
+        queryset = queryset.type(model) if model else queryset.none()
+    results = backend.search(outcome.query, queryset)
+    outcome.total = results.count()
+    start = (outcome.paginator_page.number - 1) * RESULTS_PER_PAGE
+    pages = {page.pk: page for page in results[start : start + RESULTS_PER_PAGE]}
+    specific = Page.objects.filter(pk__in=pages).specific().in_bulk()
+    outcome.hits = [Hit(page=specific[pk], snippet=summary_of(specific[pk])) for pk in pages]
+
+
+def summary_of(page):
+    return getattr(page, "summary", "") or page.search_description
+
+
+class ElasticsearchSearch:
+    """One request to Elasticsearch: hits, snippets, facet counts; a second only for "did you mean"."""
+
+    def __init__(self, backend, locale, outcome, filters):
+        self.backend = backend
+        self.locale = locale
+        self.outcome = outcome
+        self.filters = filters
+        self.mapping = backend.mapping_class(StandardPage)
+        self.section_field = self.column("search_section")
+        self.year_field = self.column("first_published_at")
+        self.index = backend.get_index_for_model(Page).name
+        self.client = backend.es.options(request_timeout=SEARCH_TIMEOUT_SECONDS)
+
+    def column(self, field_name):
+        search_field = next(
+            f for f in StandardPage.get_filterable_search_fields() if f.field_name == field_name
+        )
+        return self.mapping.get_field_column_name(search_field)
+
+    def facet_filters(self):
+        clauses = {}
+        if "type" in self.filters:
+            clauses["type"] = {"term": {"_django_content_type": self.filters["type"]}}
+        if "section" in self.filters:
+            clauses["section"] = {"term": {self.section_field: self.filters["section"]}}
+        if "year" in self.filters and self.filters["year"].isdigit():
+            year = self.filters["year"]
+            clauses["year"] = {
+                "range": {self.year_field: {"gte": f"{year}-01-01", "lt": f"{int(year) + 1}-01-01"}}
+            }
+        return clauses
+
+    def aggregations(self, clauses):
+        """Each facet counted with the other facets' choices applied (multi-select faceting)."""
+        definitions = {
+            "type": {"terms": {"field": "_django_content_type", "size": 50}},
+            "section": {"terms": {"field": self.section_field, "size": 50}},
+            "year": {
+                "date_histogram": {
+                    "field": self.year_field,
+                    "calendar_interval": "year",
+                    "format": "yyyy",
+                    "min_doc_count": 1,
+                    "order": {"_key": "desc"},
+                }
+            },
+        }
+        return {
+            name: {
+                "filter": {"bool": {"filter": [c for other, c in clauses.items() if other != name]}},
+                "aggs": {"values": definition},
+            }
+            for name, definition in definitions.items()
+        }
+
+    def run(self):
+        outcome = self.outcome
+        query = self.backend.search(outcome.query, searchable_pages(self.locale)).query_compiler.get_query()
+        clauses = self.facet_filters()
+        language = self.locale.language_code
+        start = (max(outcome.page_number, 1) - 1) * RESULTS_PER_PAGE
+        response = self.client.search(
+            index=self.index,
+            query=query,
+            post_filter={"bool": {"filter": list(clauses.values())}},
+            aggs=self.aggregations(clauses),
+            highlight={
+                "fields": {f"*.{language}": {}},
+                "require_field_match": False,
+                "encoder": "html",
+                "pre_tags": ["<mark>"],
+                "post_tags": ["</mark>"],
+                "fragment_size": 160,
+                "number_of_fragments": 2,
+            },
+            from_=start,
+            size=RESULTS_PER_PAGE,
+            source=False,
+            stored_fields=["pk"],
+            track_total_hits=True,
+        )
+        outcome.total = response["hits"]["total"]["value"]
+        if start and start >= outcome.total:  # a page past the end: show the last one
+            outcome.page_number = outcome.paginator_page.number
+            return self.run()
+        self.collect_hits(response["hits"]["hits"])
+        outcome.facets = self.collect_facets(response["aggregations"])
+        if outcome.total == 0:
+            outcome.suggestion = self.suggest()
+
+    def collect_hits(self, raw_hits):
+        pks = [int(hit["fields"]["pk"][0]) for hit in raw_hits]
+        pages = Page.objects.filter(pk__in=pks).specific().in_bulk()
+        for hit in raw_hits:
+            page = pages.get(int(hit["fields"]["pk"][0]))
+            if page is None:  # deleted since it was indexed
+                continue
+            fragments = [
+                fragment
+                for field_name, field_fragments in hit.get("highlight", {}).items()
+                if not field_name.startswith("title")
+                for fragment in field_fragments
+            ]
+            # Elasticsearch escaped the text (encoder "html") and added only <mark> tags.
+            snippet = mark_safe(" … ".join(fragments[:2])) if fragments else summary_of(page)
+            self.outcome.hits.append(Hit(page=page, snippet=snippet))
+
+    def collect_facets(self, aggregations):
+        chosen = self.filters
+        types = [
+            Bucket(b["key"], capfirst(model._meta.verbose_name), b["doc_count"], chosen.get("type") == b["key"])
+            for b in aggregations["type"]["values"]["buckets"]
+            if (model := page_type(b["key"]))
+        ]
+        section_buckets = [b for b in aggregations["section"]["values"]["buckets"] if b["key"]]
+        titles = dict(
+            Page.objects.filter(path__in=[b["key"] for b in section_buckets]).values_list("path", "title")
+        )
+        sections = [
+            Bucket(b["key"], titles.get(b["key"], b["key"]), b["doc_count"], chosen.get("section") == b["key"])
+            for b in section_buckets
+        ]
+        years = [
+            Bucket(b["key_as_string"], b["key_as_string"], b["doc_count"], chosen.get("year") == b["key_as_string"])
+            for b in aggregations["year"]["values"]["buckets"]
+        ]
+        return [
+            facet
+            for facet in (
+                Facet("type", _("Content type"), types),
+                Facet("section", _("Section"), sections),
+                Facet("year", _("Year"), years),
+            )
+            if facet.buckets
+        ]
+
+    def suggest(self):
+        """A respelling of the query from words in the index, or "" when none is better."""
+        response = self.client.search(
+            index=self.index,
+            size=0,
+            suggest={
+                "text": self.outcome.query,
+                "did_you_mean": {
+                    "term": {"field": "_all_text", "suggest_mode": "popular", "min_word_length": 3}
+                },
+            },
+        )
+        words, changed = [], False
+        for token in response["suggest"]["did_you_mean"]:
+            if token["options"]:
+                words.append(token["options"][0]["text"])
+                changed = True
+            else:
+                words.append(token["text"])
+        return " ".join(words) if changed else ""

@@ -1,0 +1,22 @@
+import io
+import os
+
+import pytest
+from django.core.management import call_command
+from wagtail.search.backends import get_search_backend
+
+from search.backends import LocalisedElasticsearchBackend
+
+
+@pytest.fixture
+def elasticsearch(demo_site):
+    """The configured Elasticsearch backend with a freshly built index of the demo site.
+
+    The session fixture in tests/conftest.py drops this run's indices at the end.
+    """
+    if not os.environ.get("ELASTICSEARCH_URL"):
+        pytest.fail("ELASTICSEARCH_URL is not set: run the suite with `make test`, which starts Elasticsearch.")
+    backend = get_search_backend()
+    assert isinstance(backend, LocalisedElasticsearchBackend)
+    call_command("update_index", stdout=io.StringIO())  # the same full rebuild operators run
+    return backend
