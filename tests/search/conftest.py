@@ -6,6 +6,7 @@ from django.core.management import call_command
 from wagtail.search.backends import get_search_backend
 
 from search.backends import LocalisedElasticsearchBackend
+from search.query import ElasticsearchHealth
 
 
 @pytest.fixture
@@ -20,3 +21,11 @@ def elasticsearch(demo_site):
     assert isinstance(backend, LocalisedElasticsearchBackend)
     call_command("update_index", stdout=io.StringIO())  # the same full rebuild operators run
     return backend
+
+
+@pytest.fixture(autouse=True)
+def elasticsearch_considered_healthy():
+    """Each test starts without the memory of an earlier test's outage."""
+    ElasticsearchHealth.failed_at = None
+    yield
+    ElasticsearchHealth.failed_at = None
