@@ -11,7 +11,6 @@ import time
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.safestring import mark_safe
@@ -115,24 +114,34 @@ def promotions_for(query, locale):
     ]
 
 
-def run_with_fallback(operation):
-    """(result, degraded): `operation(backend)` on Elasticsearch, else on the database backend."""
+def clean_query(text):
+    """Words only: no control characters (PostgreSQL refuses NUL), single spaces."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
+def database_query(query):
+    """The database backends wrap each word in double quotes for full-text MATCH: drop them."""
+    return " ".join(query.replace('"', " ").split())
+
+
+def run_with_fallback(operation, query):
+    """(result, degraded): `operation(backend, query)` on Elasticsearch, else on the database."""
     backend = get_search_backend()
     if not isinstance(backend, ElasticsearchBaseSearchBackend):
-        return operation(backend), False
+        return operation(backend, database_query(query)), False
     if ElasticsearchHealth.available():
         try:
-            result = operation(backend)
+            result = operation(backend, query)
             ElasticsearchHealth.record_success()
             return result, False
         except (TransportError, ApiError) as error:
             ElasticsearchHealth.record_failure(error)
-    return operation(get_search_backend("fallback")), True
+    return operation(get_search_backend("fallback"), database_query(query)), True
 
 
 def search(query, locale, filters=None, page_number=1):
     """Search the visitor's locale. `filters` maps a facet name to its chosen value."""
-    query = " ".join(query.split())
+    query = clean_query(query)
     outcome = Outcome(query=query[:MAX_QUERY_LENGTH], truncated=len(query) > MAX_QUERY_LENGTH)
     outcome.page_number = max(1, page_number)
     if not outcome.query:
@@ -140,13 +149,13 @@ def search(query, locale, filters=None, page_number=1):
     filters = {name: value for name, value in (filters or {}).items() if name in FACETS and value}
     outcome.promotions = promotions_for(outcome.query, locale)
 
-    def run(backend):
+    def run(backend, query):
         if isinstance(backend, ElasticsearchBaseSearchBackend):
             ElasticsearchSearch(backend, locale, outcome, filters).run()
         else:
-            database_search(backend, locale, outcome, filters)
+            database_search(backend, query, locale, outcome, filters)
 
-    _, outcome.degraded = run_with_fallback(run)
+    _, outcome.degraded = run_with_fallback(run, outcome.query)
     return outcome
 
 
@@ -162,28 +171,19 @@ def page_type(content_type):
     return model if model is not Page else None
 
 
-def database_search(backend, locale, outcome, filters):
-    """What the database backend can do: matching pages, by type, paginated."""
-    outcome.hits, outcome.suggestion = [], ""
+def database_search(backend, query, locale, outcome, filters):
+    """What the database backend can do: matching pages, paginated; no facets or snippets.
+
+    A type chosen before Elasticsearch failed still narrows the results.
+    """
+    outcome.hits, outcome.facets, outcome.suggestion, outcome.total = [], [], "", 0
     queryset = searchable_pages(locale)
-    type_counts = backend.search(outcome.query, queryset).facet("content_type")
-    types = [ContentType.objects.get_for_id(pk).model_class() for pk in type_counts]
-    outcome.facets = [
-        Facet(
-            "type",
-            _("Content type"),
-            [
-                Bucket(label, capfirst(model._meta.verbose_name), count, filters.get("type") == label)
-                for model, count in zip(types, type_counts.values())
-                if model and count
-                for label in [model._meta.label]
-            ],
-        )
-    ]
+    if not query:  # nothing left once made safe for the database: nothing matches
+        return
     if "type" in filters:
         model = page_type(filters["type"])
         queryset = queryset.type(model) if model else queryset.none()
-    results = backend.search(outcome.query, queryset)
+    results = backend.search(query, queryset)
     outcome.total = results.count()
     start = (outcome.paginator_page.number - 1) * RESULTS_PER_PAGE
     pages = {page.pk: page for page in results[start : start + RESULTS_PER_PAGE]}

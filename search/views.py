@@ -5,7 +5,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from .query import FACETS, run_with_fallback, search, searchable_pages
+from .analytics import record_search
+from .query import FACETS, clean_query, run_with_fallback, search, searchable_pages
 
 AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MIN_LENGTH = 2
@@ -34,6 +35,8 @@ def search_page(request):
     locale = Locale.get_active()
     filters = {name: request.GET.get(name, "")[:100] for name in FACETS}
     outcome = search(request.GET.get("q", ""), locale, filters, page_number(request.GET.get("page")))
+    if outcome.page_number == 1 and not any(filters.values()):  # a new search, not browsing one
+        record_search(locale, outcome.query, outcome.total)
     for facet in outcome.facets:
         for bucket in facet.buckets:
             bucket.url = url_with(request, facet.name, None if bucket.selected else bucket.value)
@@ -47,13 +50,15 @@ def search_page(request):
 @require_GET
 def autocomplete(request):
     """Titles of pages in the visitor's language that start like the typed words."""
-    query = " ".join(request.GET.get("q", "").split())[:AUTOCOMPLETE_MAX_LENGTH]
+    query = clean_query(request.GET.get("q", ""))[:AUTOCOMPLETE_MAX_LENGTH]
     if len(query) < AUTOCOMPLETE_MIN_LENGTH:
         return JsonResponse({"query": query, "results": []})
     pages = searchable_pages(Locale.get_active())
-    results, _degraded = run_with_fallback(
-        lambda backend: list(backend.autocomplete(query, pages)[:AUTOCOMPLETE_LIMIT])
-    )
+
+    def suggest(backend, query):
+        return list(backend.autocomplete(query, pages)[:AUTOCOMPLETE_LIMIT]) if query else []
+
+    results, _degraded = run_with_fallback(suggest, query)
     return JsonResponse(
         {
             "query": query,

@@ -157,10 +157,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"once_per_interval": {"()": "search.logging.OncePerInterval", "seconds": 300}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        "elastic_transport": {"level": "WARNING"},
+        # Our search logs an outage once; the client would log every retry of every request.
+        "elastic_transport": {"level": "ERROR"},
+        # Wagtail logs each page it could not index: once per outage is enough.
+        "modelsearch.index": {"filters": ["once_per_interval"]},
         "django_tasks": {"level": "WARNING"},  # one line per index update otherwise
     },
 }
