@@ -41,6 +41,11 @@ bootstrap_python() {
   fi
 }
 
+bootstrap_browser() {
+  # Debian's Chromium and its chromedriver for the browser tests; nothing downloads a browser.
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || apt_install chromium chromium-driver
+}
+
 compile_messages() {
   (cd "$PROJECT_DIR" && "$PYTHON" manage.py compilemessages --ignore=.venv -v0)
 }

@@ -7,6 +7,7 @@ source "$(dirname "$0")/common.sh"
 cd "$PROJECT_DIR"
 
 bootstrap_python
+bootstrap_browser
 cleanup=()
 on_exit() { for command in "${cleanup[@]}"; do $command || true; done; }
 trap on_exit EXIT

@@ -7,6 +7,7 @@ not configured or not answering, the database backend answers with what it can d
 """
 
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -26,11 +27,14 @@ from wagtail.search.utils import normalise_query_string
 
 from portal.models import StandardPage
 
+from .backends import is_catch_all
+
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200  # longer input is cut (and the visitor told): nobody types more
 FACETS = ("type", "section", "year")
+MAX_PAGE = 10_000 // RESULTS_PER_PAGE  # Elasticsearch pages through 10,000 hits at most
 # After a failure, skip Elasticsearch for this long instead of making every visitor wait.
 RETRY_AFTER_SECONDS = 30
 SEARCH_TIMEOUT_SECONDS = 3
@@ -104,14 +108,17 @@ def searchable_pages(locale):
 
 def promotions_for(query, locale):
     """Editors' picks for this query: pages in the visitor's language and external links."""
-    picks = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(query)
-    ).select_related("page")
-    return [
-        pick
-        for pick in picks.order_by("sort_order")
-        if pick.page is None or (pick.page.locale_id == locale.pk and pick.page.live)
-    ]
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    shown = set(
+        searchable_pages(locale)
+        .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
+        .values_list("pk", flat=True)
+    )
+    return [pick for pick in picks if pick.page_id is None or pick.page_id in shown]
 
 
 def clean_query(text):
@@ -134,19 +141,42 @@ def run_with_fallback(operation, query):
             result = operation(backend, query)
             ElasticsearchHealth.record_success()
             return result, False
-        except (TransportError, ApiError) as error:
+        except TransportError as error:  # refused, timed out: an outage
             ElasticsearchHealth.record_failure(error)
+        except ApiError as error:
+            if error.meta.status >= 500:
+                ElasticsearchHealth.record_failure(error)
+            else:  # a request we built wrongly: this visitor gets database results, nobody else
+                logger.warning("Elasticsearch refused a search request: %s", error)
     return operation(get_search_backend("fallback"), database_query(query)), True
+
+
+FILTER_FORMATS = {
+    "type": re.compile(r"[a-z_]+\.[A-Za-z]+"),  # a model label, e.g. portal.StandardPage
+    "section": re.compile(r"(?:[0-9A-Z]{4}){3}"),  # a tree path at section depth
+    "year": re.compile(r"[0-9]{4}"),
+}
+
+
+def valid_filters(filters):
+    """The chosen facet values that can mean something; anything else is ignored."""
+    return {
+        name: value
+        for name, value in (filters or {}).items()
+        if name in FILTER_FORMATS
+        and FILTER_FORMATS[name].fullmatch(value)
+        and (name != "type" or page_type(value))
+    }
 
 
 def search(query, locale, filters=None, page_number=1):
     """Search the visitor's locale. `filters` maps a facet name to its chosen value."""
     query = clean_query(query)
     outcome = Outcome(query=query[:MAX_QUERY_LENGTH], truncated=len(query) > MAX_QUERY_LENGTH)
-    outcome.page_number = max(1, page_number)
+    outcome.page_number = min(max(1, page_number), MAX_PAGE)
     if not outcome.query:
         return outcome
-    filters = {name: value for name, value in (filters or {}).items() if name in FACETS and value}
+    filters = valid_filters(filters)
     outcome.promotions = promotions_for(outcome.query, locale)
 
     def run(backend, query):
@@ -172,17 +202,20 @@ def page_type(content_type):
 
 
 def database_search(backend, query, locale, outcome, filters):
-    """What the database backend can do: matching pages, paginated; no facets or snippets.
+    """What the database backend can do: matching pages, paginated; no facet counts or snippets.
 
-    A type chosen before Elasticsearch failed still narrows the results.
+    Filters chosen before Elasticsearch failed still narrow the results.
     """
     outcome.hits, outcome.facets, outcome.suggestion, outcome.total = [], [], "", 0
     queryset = searchable_pages(locale)
     if not query:  # nothing left once made safe for the database: nothing matches
         return
     if "type" in filters:
-        model = page_type(filters["type"])
-        queryset = queryset.type(model) if model else queryset.none()
+        queryset = queryset.type(page_type(filters["type"]))
+    if "section" in filters:
+        queryset = queryset.filter(path__startswith=filters["section"])
+    if "year" in filters:
+        queryset = queryset.filter(first_published_at__year=int(filters["year"]))
     results = backend.search(query, queryset)
     outcome.total = results.count()
     start = (outcome.paginator_page.number - 1) * RESULTS_PER_PAGE
@@ -221,10 +254,16 @@ class ElasticsearchSearch:
             clauses["type"] = {"term": {"_django_content_type": self.filters["type"]}}
         if "section" in self.filters:
             clauses["section"] = {"term": {self.section_field: self.filters["section"]}}
-        if "year" in self.filters and self.filters["year"].isdigit():
-            year = self.filters["year"]
+        if "year" in self.filters:
+            year = int(self.filters["year"])
             clauses["year"] = {
-                "range": {self.year_field: {"gte": f"{year}-01-01", "lt": f"{int(year) + 1}-01-01"}}
+                "range": {
+                    self.year_field: {
+                        "gte": f"{year}-01-01",
+                        "lt": f"{year + 1}-01-01",
+                        "time_zone": settings.TIME_ZONE,
+                    }
+                }
             }
         return clauses
 
@@ -237,6 +276,7 @@ class ElasticsearchSearch:
                 "date_histogram": {
                     "field": self.year_field,
                     "calendar_interval": "year",
+                    "time_zone": settings.TIME_ZONE,  # a page published on 31 December stays in its year
                     "format": "yyyy",
                     "min_doc_count": 1,
                     "order": {"_key": "desc"},
@@ -288,17 +328,20 @@ class ElasticsearchSearch:
 
     def collect_hits(self, raw_hits):
         pks = [int(hit["fields"]["pk"][0]) for hit in raw_hits]
-        pages = Page.objects.filter(pk__in=pks).specific().in_bulk()
+        # Checked again against the database: the index may lag behind an unpublish or a deletion.
+        pages = searchable_pages(self.locale).filter(pk__in=pks).specific().in_bulk()
         for hit in raw_hits:
             page = pages.get(int(hit["fields"]["pk"][0]))
-            if page is None:  # deleted since it was indexed
+            if page is None:
                 continue
-            fragments = [
-                fragment
-                for field_name, field_fragments in hit.get("highlight", {}).items()
-                if not field_name.startswith("title")
-                for fragment in field_fragments
-            ]
+            fragments = list(
+                dict.fromkeys(
+                    fragment
+                    for field_name, field_fragments in hit.get("highlight", {}).items()
+                    if not field_name.startswith("title") and not is_catch_all(field_name.split(".")[0])
+                    for fragment in field_fragments
+                )
+            )
             # Elasticsearch escaped the text (encoder "html") and added only <mark> tags.
             snippet = mark_safe(" … ".join(fragments[:2])) if fragments else summary_of(page)
             self.outcome.hits.append(Hit(page=page, snippet=snippet))
@@ -351,4 +394,10 @@ class ElasticsearchSearch:
                 changed = True
             else:
                 words.append(token["text"])
-        return " ".join(words) if changed else ""
+        if not changed:
+            return ""
+        # The suggester reads every document (drafts, the other language): offer the new
+        # spelling only if it finds pages this visitor can see.
+        suggestion = " ".join(words)
+        query = self.backend.search(suggestion, searchable_pages(self.locale)).query_compiler.get_query()
+        return suggestion if self.client.count(index=self.index, query=query)["count"] else ""

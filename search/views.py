@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from .analytics import record_search
-from .query import FACETS, clean_query, run_with_fallback, search, searchable_pages
+from .query import FACETS, MAX_QUERY_LENGTH, clean_query, run_with_fallback, search, searchable_pages
 
 AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MIN_LENGTH = 2
@@ -43,7 +43,12 @@ def search_page(request):
     return TemplateResponse(
         request,
         "search/search.html",
-        {"outcome": outcome, "filters": filters, "has_filters": any(filters.values())},
+        {
+            "outcome": outcome,
+            "filters": filters,
+            "has_filters": any(filters.values()),
+            "max_query_length": MAX_QUERY_LENGTH,
+        },
     )
 
 

@@ -1,4 +1,5 @@
 import io
+import logging
 import os
 
 import pytest
@@ -6,6 +7,7 @@ from django.core.management import call_command
 from wagtail.search.backends import get_search_backend
 
 from search.backends import LocalisedElasticsearchBackend
+from search.logging import OncePerInterval
 from search.query import ElasticsearchHealth
 
 
@@ -24,8 +26,12 @@ def elasticsearch(demo_site):
 
 
 @pytest.fixture(autouse=True)
-def elasticsearch_considered_healthy():
-    """Each test starts without the memory of an earlier test's outage."""
+def no_memory_of_earlier_outages():
+    """Each test starts without an earlier test's outage: search retries Elasticsearch at
+    once, and the first indexing error is logged again."""
+    throttles = [f for f in logging.getLogger("modelsearch.index").filters if isinstance(f, OncePerInterval)]
+    for throttle in throttles:
+        throttle.last_passed.clear()
     ElasticsearchHealth.failed_at = None
     yield
     ElasticsearchHealth.failed_at = None

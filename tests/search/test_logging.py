@@ -22,3 +22,8 @@ def test_same_kind_of_record_passes_once_per_interval(monkeypatch):
     ]
 
     assert passed == [True, False, True, True]
+
+
+def test_wagtails_indexing_errors_go_through_the_filter():
+    filters = logging.getLogger("modelsearch.index").filters
+    assert any(isinstance(f, OncePerInterval) for f in filters)

@@ -20,8 +20,9 @@ def test_database_backend_finds_pages_in_the_visitors_language(client, database_
     assert "How to request public information" not in result_titles(spanish)
     assert "modo reducido" not in spanish  # nothing is degraded: this is the configured backend
 
-    english = client.get("/en/search/", {"q": "accessibility"}).content.decode()
-    assert result_titles(english) == ["Accessibility statement"]
+    english = result_titles(client.get("/en/search/", {"q": "accessibility"}).content.decode())
+    assert "Accessibility statement" in english  # PostgreSQL's stemmer also finds "access"
+    assert "Declaración de accesibilidad" not in english
 
 
 def test_database_backend_answers_hostile_queries(client, database_search):

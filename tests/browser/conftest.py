@@ -1,0 +1,69 @@
+"""A real headless Chromium — Debian's, driven through Debian's chromedriver — against
+pytest-django's live server with the bilingual demo site."""
+
+import io
+import os
+import threading
+
+import pytest
+from django.core.management import call_command
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from wagtail.search.backends import get_search_backend
+
+from search.query import ElasticsearchHealth
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM_ARGUMENTS = [
+    "--headless=new",
+    "--no-sandbox",  # tests run as root in CI containers
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    # The machines have no internet: without these Chromium keeps trying to phone home.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser(live_server, tmp_path_factory):
+    """One Chromium for the session, quit before the live server it talks to stops."""
+    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not os.access(path, os.X_OK)]
+    if missing:
+        pytest.fail(
+            f"{' and '.join(missing)} not found: browser tests need Debian's packages "
+            "(apt-get install chromium chromium-driver; `make test` installs them as root)."
+        )
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in CHROMIUM_ARGUMENTS:
+        options.add_argument(argument)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    # A driver path given here means Selenium Manager never looks for (or downloads) one.
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(15)
+    yield driver
+    driver.quit()
+    # Chromium's keep-alive connections close with it. On SQLite the server's request threads
+    # then close the in-memory database they share with the tests; let them finish before
+    # pytest-django stops that sharing, or they fail with "objects created in a thread".
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=5)
+
+
+@pytest.fixture
+def portal_url(live_server, transactional_db, browser, monkeypatch):
+    """The live server's address, serving the demo site (searchable on Elasticsearch too)."""
+    call_command("load_demo_content", without_admin=True, stdout=io.StringIO())
+    if isinstance(get_search_backend(), ElasticsearchBaseSearchBackend):
+        # A fresh index: the live server shares this process, so it searches what we build.
+        monkeypatch.setattr(ElasticsearchHealth, "failed_at", None)
+        call_command("update_index", stdout=io.StringIO())
+    browser.set_window_size(1280, 900)
+    yield live_server.url
+    browser.delete_all_cookies()
