@@ -132,6 +132,10 @@ STORAGES = {
 }
 
 # Search: Wagtail's database backend unless an Elasticsearch 8 server is configured.
+DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database"}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Spanish stemming without accents, created by search/migrations/0002.
+    DATABASE_SEARCH["SEARCH_CONFIG"] = "portal_spanish"
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
@@ -142,10 +146,10 @@ if ELASTICSEARCH_URL:
             "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
         },
         # Kept current beside Elasticsearch, so search still answers while it is down.
-        "fallback": {"BACKEND": "wagtail.search.backends.database"},
+        "fallback": DATABASE_SEARCH,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH}
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Portal de información pública")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
