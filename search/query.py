@@ -113,10 +113,11 @@ def promotions_for(query, locale):
         .select_related("page")
         .order_by("sort_order")
     )
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
     shown = set(
-        searchable_pages(locale)
-        .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
-        .values_list("pk", flat=True)
+        searchable_pages(locale).filter(pk__in=page_ids).values_list("pk", flat=True)
+        if page_ids
+        else []
     )
     return [pick for pick in picks if pick.page_id is None or pick.page_id in shown]
 

@@ -28,26 +28,24 @@ class SearchReportMenuItem(MenuItem):
         return request.user.has_perm(VIEW_PERMISSION)
 
 
-@hooks.register("register_reports_menu_item")
-def register_popular_searches_menu_item():
-    return SearchReportMenuItem(
-        _("Popular searches"),
-        reverse("search_reports:popular_searches"),
-        name="popular-searches",
-        icon_name="search",
-        order=1400,
-    )
+def report_menu_item(label, url_name, name, order):
+    """A hook that adds one search report to the Reports menu."""
+    return lambda: SearchReportMenuItem(label, reverse(url_name), name=name, icon_name="search", order=order)
 
 
-@hooks.register("register_reports_menu_item")
-def register_no_result_searches_menu_item():
-    return SearchReportMenuItem(
+hooks.register(
+    "register_reports_menu_item",
+    report_menu_item(_("Popular searches"), "search_reports:popular_searches", "popular-searches", 1400),
+)
+hooks.register(
+    "register_reports_menu_item",
+    report_menu_item(
         _("Searches with no results"),
-        reverse("search_reports:no_result_searches"),
-        name="searches-with-no-results",
-        icon_name="search",
-        order=1410,
-    )
+        "search_reports:no_result_searches",
+        "searches-with-no-results",
+        1410,
+    ),
+)
 
 
 @hooks.register("register_permissions")
