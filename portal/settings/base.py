@@ -132,10 +132,9 @@ STORAGES = {
 }
 
 # Search: Wagtail's database backend unless an Elasticsearch 8 server is configured.
+# No SEARCH_CONFIG on PostgreSQL: a Spanish one made multi-word searches take seconds (a bad
+# query plan) and broke English stemming; see docs/benchmarks.md, 2026-11-23.
 DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database"}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Spanish stemming without accents, created by search/migrations/0002.
-    DATABASE_SEARCH["SEARCH_CONFIG"] = "portal_spanish"
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
