@@ -43,7 +43,9 @@ def running_portal(tmp_path):
         MEDIA_ROOT=str(tmp_path / "media"),
         WEB_CONCURRENCY="1",
     )
-    log = open(tmp_path / "run.log", "w+")
+    log_path = tmp_path / "run.log"
+    # Append mode: the server keeps writing while the test reads the file by its path.
+    log = open(log_path, "a")
     process = subprocess.Popen(
         ["scripts/run.sh"], cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -52,8 +54,7 @@ def running_portal(tmp_path):
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            log.seek(0)
-            pytest.fail(f"run command exited with {process.returncode}:\n{log.read()[-3000:]}")
+            pytest.fail(f"run command exited with {process.returncode}:\n{log_path.read_text()[-3000:]}")
         try:
             fetch(base + "/es/")
             break
@@ -61,14 +62,14 @@ def running_portal(tmp_path):
             time.sleep(1)
     else:
         pytest.fail("the portal did not answer within 240 s")
-    yield base, log
+    yield base, log_path
     os.killpg(process.pid, signal.SIGTERM)
     process.wait(timeout=30)
     log.close()
 
 
 def test_run_command_serves_both_languages_admin_and_static(running_portal):
-    base, log = running_portal
+    base, log_path = running_portal
     for language in ("es", "en"):
         status, html = fetch(f"{base}/{language}/")
         assert status == 200
@@ -82,5 +83,4 @@ def test_run_command_serves_both_languages_admin_and_static(running_portal):
     stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', fetch(f"{base}/es/")[1]).group(1)
     assert fetch(base + stylesheet)[0] == 200
 
-    log.seek(0)
-    assert "Demo admin created: user 'admin', password 'portal-demo-2026'." in log.read()
+    assert "Demo admin created: user 'admin', password 'portal-demo-2026'." in log_path.read_text()
