@@ -39,6 +39,16 @@ def _locale_homes(request):
 
 
 def language_versions(request, page=None):
+    """Where each language's link should go for the page being shown (kept on the request:
+    the switcher and the hreflang links both ask)."""
+    key = page.pk if page is not None else None
+    cache = request.__dict__.setdefault("_portal_language_versions", {})
+    if key not in cache:
+        cache[key] = _language_versions(request, page)
+    return cache[key]
+
+
+def _language_versions(request, page):
     """Where each language's link should go for the page being shown.
 
     The translation of the same page when there is a live one; otherwise that
