@@ -41,7 +41,7 @@ class HomePage(PortalPage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["portal.StandardPage"]
+    subpage_types = ["portal.StandardPage", "transparency.TransparencyIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

@@ -1,0 +1,119 @@
+"""What officers do to a month of a dataset: import or edit a draft, publish it, correct it.
+
+A month has at most one draft and one current published version. Publishing a draft when
+the month already has a published version is a correction: it needs a note, and the version
+it replaces stays public, marked "corrected on" the correction's date.
+"""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .csv_io import ImportFailed, read_rows
+from .models import Dataset, Snapshot, SnapshotRow, first_of_month
+
+BULK_BATCH_SIZE = 2000
+
+
+class SnapshotError(Exception):
+    """An action that would break a rule of publication; the message says which."""
+
+
+def check_period(period, today=None):
+    today = today or timezone.localdate()
+    period = first_of_month(period)
+    if period > first_of_month(today):
+        raise SnapshotError(_("%(month)s has not started yet.") % {"month": f"{period:%Y-%m}"})
+    return period
+
+
+def draft_for(dataset, period, user=None):
+    """The month's draft, created as the next version if there is none. Locks the dataset."""
+    Dataset.objects.select_for_update().get(pk=dataset.pk)
+    draft = dataset.snapshots.drafts().filter(period=period).first()
+    if draft is None:
+        latest = dataset.snapshots.filter(period=period).aggregate(latest=Max("version"))["latest"] or 0
+        draft = Snapshot(dataset=dataset, period=period, version=latest + 1, created_by=user)
+    draft.columns = dataset.schema.frozen_columns()
+    draft.save()
+    return draft
+
+
+def replace_rows(draft, rows):
+    """Rows (any iterable of value dicts) become the draft's, numbered from 1."""
+    draft.rows.all().delete()
+    created = SnapshotRow.objects.bulk_create(
+        (SnapshotRow(snapshot=draft, position=position, values=values) for position, values in enumerate(rows, 1)),
+        batch_size=BULK_BATCH_SIZE,
+    )
+    draft.row_count = len(created)
+
+
+def import_csv(dataset, period, data, source_name="", user=None):
+    """A draft holding every row of the file, or ImportFailed and no change at all."""
+    period = check_period(period)
+    rows = read_rows(data, dataset.schema.frozen_columns())
+    with transaction.atomic():
+        draft = draft_for(dataset, period, user)
+        replace_rows(draft, rows)
+        draft.no_movements = False
+        draft.source_name = source_name[:255]
+        draft.save()
+    return draft
+
+
+def publish(snapshot, note=""):
+    """Make a draft public; if the month was already published, this is a correction."""
+    note = note.strip()
+    with transaction.atomic():
+        Dataset.objects.select_for_update().get(pk=snapshot.dataset_id)
+        snapshot.refresh_from_db()
+        if snapshot.is_published:
+            raise SnapshotError(_("This version is already published; correct it with a new version."))
+        current = snapshot.dataset.current_snapshots().filter(period=snapshot.period).first()
+        if current and not note:
+            raise SnapshotError(_("Say what this correction changes: the note is shown beside both versions."))
+        now = timezone.now()
+        if current:
+            current.superseded_at = now
+            current.save(update_fields=["superseded_at"])
+        snapshot.published_at = now
+        snapshot.correction_note = note
+        snapshot.save(update_fields=["published_at", "correction_note"])
+    return snapshot
+
+
+def publish_no_movements(dataset, period, note="", user=None):
+    """Publish the month as having nothing to report (a draft of that month is replaced)."""
+    period = check_period(period)
+    with transaction.atomic():
+        draft = draft_for(dataset, period, user)
+        replace_rows(draft, [])
+        draft.no_movements = True
+        draft.source_name = ""
+        draft.save()
+        return publish(draft, note)
+
+
+def start_correction(snapshot, user=None):
+    """A draft of the month holding a copy of its current rows, to fix and publish with a note.
+
+    If the month already has a draft, that draft is the correction in progress: it is kept.
+    """
+    if not snapshot.is_published or snapshot.superseded_at:
+        raise SnapshotError(_("Only the version the public sees now can be corrected."))
+    with transaction.atomic():
+        had_draft = snapshot.dataset.snapshots.drafts().filter(period=snapshot.period).exists()
+        draft = draft_for(snapshot.dataset, snapshot.period, user)
+        if not had_draft:
+            replace_rows(draft, snapshot.rows.order_by("position").values_list("values", flat=True).iterator())
+            draft.no_movements = snapshot.no_movements
+            draft.save()
+    return draft
+
+
+def discard(draft):
+    if draft.is_published:
+        raise SnapshotError(_("Published versions stay published; correct them instead."))
+    draft.delete()
