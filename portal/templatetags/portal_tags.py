@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
 from django.utils.translation import get_language_info
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -65,13 +66,14 @@ def _language_versions(request, page):
         ).live()
         translations = {p.locale.language_code: p for p in siblings.select_related("locale")}
     homes = _locale_homes(request)
+    route = _route_within(request, page)
     versions = []
     for code, _name in settings.LANGUAGES:
         view_url = translate_url(request.get_full_path(), code) if page is None else None
         if view_url and _is_named_view(view_url):
             url, is_translation = view_url, True
         elif code in translations:
-            url, is_translation = translations[code].get_url(request), True
+            url, is_translation = translations[code].get_url(request) + route, True
         elif code in homes:
             url, is_translation = homes[code].get_url(request), False
         else:
@@ -86,6 +88,15 @@ def _language_versions(request, page):
             )
         )
     return versions
+
+
+def _route_within(request, page):
+    """The part of the path a routable page resolved itself (e.g. a dataset's "2026-03/"):
+    its translations have the same routes, so the switcher keeps the reader where they are."""
+    if not isinstance(page, RoutablePageMixin):
+        return ""
+    page_url = page.get_url(request) or ""
+    return request.path[len(page_url) :] if page_url and request.path.startswith(page_url) else ""
 
 
 def _is_named_view(path):

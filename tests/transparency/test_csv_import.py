@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from transparency import snapshots
 from transparency.csv_io import ImportFailed, read_rows
@@ -10,6 +11,13 @@ from transparency.models import Snapshot, SnapshotRow
 
 OCTOBER = datetime.date(2026, 10, 1)
 HEADER = "Nombre completo,Grado,Remuneración bruta,Fecha de inicio,Enlace,Correo\n"
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Messages are asserted in English here; the Spanish catalogue is checked once below."""
+    with translation.override("en"):
+        yield
 
 
 def good_rows(count):
@@ -117,3 +125,9 @@ def test_many_errors_are_capped_and_counted(dataset):
 def test_a_future_month_cannot_be_imported(dataset):
     with pytest.raises(snapshots.SnapshotError):
         snapshots.import_csv(dataset, datetime.date(2999, 1, 1), csv_bytes(HEADER + good_rows(1)))
+
+
+def test_errors_are_in_the_officers_language(dataset):
+    with translation.override("es"), pytest.raises(ImportFailed) as failure:
+        read_rows(csv_bytes(HEADER + "Ana,1,12.5OO,,,\n"), dataset.schema.frozen_columns())
+    assert failure.value.errors == ['fila 2, columna "Remuneración bruta": "12.5OO" no es un monto']

@@ -80,5 +80,5 @@ def test_the_deadline_follows_the_settings(reported_until_september):
 
 
 def test_holiday_list_errors_name_the_line():
-    with pytest.raises(ValueError, match='Line 2: "18-09-2026" is not a date written as YYYY-MM-DD.'):
+    with pytest.raises(ValueError, match='Línea 2: "18-09-2026" no es una fecha escrita como AAAA-MM-DD.'):
         parse_holidays("2026-01-01 Año Nuevo\n18-09-2026 Fiestas Patrias")

@@ -170,3 +170,11 @@ def test_page_query_counts_do_not_grow_with_rows_months_or_datasets(client, data
     large = {url: queries_for(client, url) for url in small}
     assert large == small
     assert max(small.values()) <= 25
+
+
+def test_language_switcher_keeps_the_month(client, dataset_page, english):
+    publish_month(dataset_page.dataset, 10)
+    english_page = publish(dataset_page.copy_for_translation(english, copy_parents=True))
+    html = body(client.get(dataset_page.url + "2026-10/"))
+    assert f'href="{english_page.url}2026-10/"' in html
+    assert f'hreflang="en" href="http://testserver{english_page.url}2026-10/"' in html
