@@ -57,7 +57,10 @@ def shown(value):
 
 
 def read_rows(data, columns):
-    """Rows as {column key: stored value}, or ImportFailed listing every problem found."""
+    """Rows as {column key: stored value}, or ImportFailed listing every problem found.
+
+    A wrong header is reported on its own: until the columns are right, row errors would mislead.
+    """
     text = decode(data)
     first_line = text.split("\n", 1)[0]
     delimiter = max(DELIMITERS, key=first_line.count)
@@ -76,7 +79,7 @@ def read_rows(data, columns):
     except csv.Error as error:
         errors.append(_("row %(row)s: the file cannot be read as CSV (%(error)s)") % {"row": reader.line_num, "error": error})
     if errors:
-        raise ImportFailed(errors[:MAX_ERRORS_REPORTED], more=len(errors) - MAX_ERRORS_REPORTED)
+        raise ImportFailed(errors[:MAX_ERRORS_REPORTED], more=max(0, len(errors) - MAX_ERRORS_REPORTED))
     if not rows:
         raise ImportFailed(
             [_("The file has a header but no rows. For a month with nothing to report, publish it as “no movements”.")]

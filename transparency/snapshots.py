@@ -5,12 +5,14 @@ the month already has a published version is a correction: it needs a note, and 
 it replaces stays public, marked "corrected on" the correction's date.
 """
 
+from contextlib import contextmanager
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .csv_io import ImportFailed, read_rows
+from .csv_io import read_rows
 from .models import Dataset, Snapshot, SnapshotRow, first_of_month
 
 BULK_BATCH_SIZE = 2000
@@ -18,6 +20,24 @@ BULK_BATCH_SIZE = 2000
 
 class SnapshotError(Exception):
     """An action that would break a rule of publication; the message says which."""
+
+
+class CorrectionNoteMissing(SnapshotError):
+    """A correction was published without saying what it corrects."""
+
+
+@contextmanager
+def locked_draft(snapshot):
+    """The draft, re-read and still a draft, with its dataset locked until the block ends."""
+    with transaction.atomic():
+        Dataset.objects.select_for_update().get(pk=snapshot.dataset_id)
+        try:
+            snapshot.refresh_from_db()
+        except Snapshot.DoesNotExist:
+            raise SnapshotError(_("This draft has been discarded.")) from None
+        if snapshot.is_published:
+            raise SnapshotError(_("This version is already published; correct it with a new version."))
+        yield snapshot
 
 
 def check_period(period, today=None):
@@ -66,14 +86,12 @@ def import_csv(dataset, period, data, source_name="", user=None):
 def publish(snapshot, note=""):
     """Make a draft public; if the month was already published, this is a correction."""
     note = note.strip()
-    with transaction.atomic():
-        Dataset.objects.select_for_update().get(pk=snapshot.dataset_id)
-        snapshot.refresh_from_db()
-        if snapshot.is_published:
-            raise SnapshotError(_("This version is already published; correct it with a new version."))
+    with locked_draft(snapshot):
+        if not snapshot.row_count and not snapshot.no_movements:
+            raise SnapshotError(_("This draft has no rows: add rows, or publish the month as having no movements."))
         current = snapshot.dataset.current_snapshots().filter(period=snapshot.period).first()
         if current and not note:
-            raise SnapshotError(_("Say what this correction changes: the note is shown beside both versions."))
+            raise CorrectionNoteMissing(_("Say what this correction changes: the note is shown beside both versions."))
         now = timezone.now()
         if current:
             current.superseded_at = now
@@ -107,6 +125,7 @@ def start_correction(snapshot, user=None):
         had_draft = snapshot.dataset.snapshots.drafts().filter(period=snapshot.period).exists()
         draft = draft_for(snapshot.dataset, snapshot.period, user)
         if not had_draft:
+            draft.columns = snapshot.columns  # the rows copied follow the columns they were published with
             replace_rows(draft, snapshot.rows.order_by("position").values_list("values", flat=True).iterator())
             draft.no_movements = snapshot.no_movements
             draft.save()
@@ -114,6 +133,5 @@ def start_correction(snapshot, user=None):
 
 
 def discard(draft):
-    if draft.is_published:
-        raise SnapshotError(_("Published versions stay published; correct them instead."))
-    draft.delete()
+    with locked_draft(draft):
+        draft.delete()

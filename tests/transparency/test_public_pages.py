@@ -5,7 +5,6 @@ import datetime
 import io
 import json
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
