@@ -25,7 +25,15 @@ def drop_test_search_indices():
 
 @pytest.fixture
 def demo_site(db):
-    """The bilingual demo site, as `load_demo_content` builds it (without the demo admin)."""
+    """The bilingual demo site, as `load_demo_content` builds it, without the demo admin and
+    without the Transparencia Activa section (seconds per test; see `full_demo_site`)."""
+    call_command("load_demo_content", without_admin=True, without_transparency=True, stdout=io.StringIO())
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def full_demo_site(db):
+    """Everything `make run` shows, Transparencia Activa included."""
     call_command("load_demo_content", without_admin=True, stdout=io.StringIO())
     return Site.objects.get(is_default_site=True)
 

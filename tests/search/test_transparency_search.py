@@ -2,8 +2,14 @@
 
 import pytest
 
-from tests.conftest import publish
-from tests.transparency.conftest import category_page, dataset, dataset_page, pay_schema, transparency_index  # noqa: F401
+from tests.transparency.conftest import (  # noqa: F401  (fixtures)
+    category_page,
+    dataset,
+    dataset_page,
+    pay_schema,
+    spanish_home,
+    transparency_index,
+)
 
 pytestmark = pytest.mark.elasticsearch
 

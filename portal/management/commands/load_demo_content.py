@@ -8,10 +8,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
-from portal.models import HomePage, SiteSettings, StandardPage
+from portal.models import SiteSettings, StandardPage
+from transparency.demo import build_transparency_demo
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "portal-demo-2026"
@@ -184,25 +186,32 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--without-transparency",
+            action="store_true",
+            help="Skip the Transparencia Activa section (tests that do not need it load faster).",
+        )
+        parser.add_argument(
             "--without-admin",
             action="store_true",
             help="Do not create the demo administrator (it is never created when DEBUG is off).",
         )
 
     @transaction.atomic
-    def handle(self, *args, without_admin=False, **options):
+    def handle(self, *args, without_admin=False, without_transparency=False, **options):
         self.created = 0
         Locale.objects.get_or_create(language_code="es")
         english, _ = Locale.objects.get_or_create(language_code="en")
         site = Site.objects.get(is_default_site=True)
         home_es = site.root_page.specific
         self._fill_home(home_es, HOME["es"])
-        self._translation(home_es, english, {"slug": "home", **HOME["en"]})
+        home_en = self._translation(home_es, english, {"slug": "home", **HOME["en"]})
 
         for entry in DEMO_PAGES:
             page_es = self._child_page(home_es, entry["es"], entry["show_in_menus"])
             self._translation(page_es, english, entry["en"])
 
+        if not without_transparency:
+            self.created += build_transparency_demo(home_es, home_en, timezone.localdate())
         self._site_settings(site)
         if settings.DEBUG and not without_admin:
             self._demo_admin()
