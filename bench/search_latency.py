@@ -35,7 +35,6 @@ import math
 import os
 import platform
 import random
-import shlex
 import statistics
 import subprocess
 import sys
@@ -69,6 +68,7 @@ from modelsearch.management.commands.rebuild_modelsearch_index import group_mode
 from wagtail.models import Locale, Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
+from rerun import rerun_command  # noqa: E402
 from search import query as search_query  # noqa: E402
 from vocabulary import (  # noqa: E402
     ABSENT_WORDS,
@@ -310,15 +310,6 @@ def delete_bench_indices():
     return names
 
 
-def rerun_command(argv):
-    env = " ".join(
-        f"{name}={shlex.quote(os.environ[name])}"
-        for name in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "ELASTICSEARCH_URL", "ELASTICSEARCH_INDEX_PREFIX")
-        if os.environ.get(name)
-    )
-    return f"{env} .venv/bin/python bench/search_latency.py {' '.join(shlex.quote(a) for a in argv)}".strip()
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3, help="timed passes over the 200 queries (default 3)")
@@ -504,7 +495,7 @@ def main():
         ]
         Path(args.json).write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str))
         print(f"Wrote {args.json}")
-    print("\nRerun:", rerun_command(sys.argv[1:]))
+    print("\nRerun:", rerun_command("search_latency.py", sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -36,7 +36,6 @@ import os
 import platform
 import random
 import resource
-import shlex
 import statistics
 import subprocess
 import sys
@@ -60,6 +59,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from rerun import rerun_command  # noqa: E402
 from transparency import csv_io, schemas, snapshots  # noqa: E402
 from transparency import demo as transparency_demo  # noqa: E402
 from transparency.models import (  # noqa: E402
@@ -197,15 +197,6 @@ def machine():
     }
 
 
-def rerun_command(argv):
-    env = " ".join(
-        f"{name}={shlex.quote(os.environ[name])}"
-        for name in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
-        if os.environ.get(name)
-    )
-    return f"{env} .venv/bin/python bench/transparency_import.py {' '.join(shlex.quote(a) for a in argv)}".strip()
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=50_000, help="rows in the month's CSV (default 50,000)")
@@ -276,7 +267,7 @@ def main():
         with transaction.atomic():
             delete_bench_data()
         print("Deleted the bench dataset, its months and its page.")
-    print("\nRerun:", rerun_command(sys.argv[1:]))
+    print("\nRerun:", rerun_command("transparency_import.py", sys.argv[1:]))
 
 
 if __name__ == "__main__":
