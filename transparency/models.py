@@ -28,6 +28,7 @@ from portal.models import PortalPage
 from . import categories
 from .columns import ColumnType
 from .holidays import CHILEAN_HOLIDAYS, parse_holidays
+from .page_forms import CategoryPageForm, DatasetPageForm
 
 
 def first_of_month(day):
@@ -281,6 +282,7 @@ class TransparencyCategoryPage(PortalPage):
     search_fields = PortalPage.search_fields + [index.SearchField("intro"), index.SearchField("legal_basis")]
     parent_page_types = ["transparency.TransparencyIndexPage"]
     subpage_types = ["transparency.DatasetPage"]
+    base_form_class = CategoryPageForm
 
     class Meta:
         verbose_name = _("Transparencia Activa category")
@@ -289,14 +291,6 @@ class TransparencyCategoryPage(PortalPage):
     @property
     def category(self):
         return categories.BY_LETTER[self.letter]
-
-    def clean(self):
-        super().clean()
-        parent = self.get_parent()
-        if parent and self.letter:
-            siblings = TransparencyCategoryPage.objects.child_of(parent).filter(letter=self.letter)
-            if siblings.exclude(translation_key=self.translation_key).exists():
-                raise ValidationError({"letter": _("This letter already has a page here.")})
 
     def get_context(self, request, *args, **kwargs):
         from .listings import dataset_rows
@@ -330,6 +324,7 @@ class DatasetPage(RoutablePageMixin, PortalPage):
     ]
     parent_page_types = ["transparency.TransparencyCategoryPage"]
     subpage_types = []
+    base_form_class = DatasetPageForm
 
     class Meta:
         verbose_name = _("transparency dataset")
@@ -339,15 +334,6 @@ class DatasetPage(RoutablePageMixin, PortalPage):
         """The headers in this page's language, for search: "remuneración bruta" finds the table."""
         language = "en" if self.locale.language_code.startswith("en") else "es"
         return " · ".join(getattr(column, f"header_{language}") for column in self.dataset.schema.columns.all())
-
-    def clean(self):
-        super().clean()
-        parent = self.get_parent()
-        parent = parent.specific if parent else None
-        if self.dataset_id and isinstance(parent, TransparencyCategoryPage) and parent.letter != self.dataset.category:
-            raise ValidationError(
-                {"dataset": _("This dataset belongs to letter %(letter)s) of art. 7.") % {"letter": self.dataset.category}}
-            )
 
     @path("")
     def latest(self, request):
