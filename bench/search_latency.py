@@ -33,10 +33,8 @@ import argparse
 import json
 import math
 import os
-import platform
 import random
 import statistics
-import subprocess
 import sys
 import time
 import unicodedata
@@ -68,7 +66,7 @@ from modelsearch.management.commands.rebuild_modelsearch_index import group_mode
 from wagtail.models import Locale, Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
-from rerun import rerun_command  # noqa: E402
+from report import host, rerun_command  # noqa: E402
 from search import query as search_query  # noqa: E402
 from vocabulary import (  # noqa: E402
     ABSENT_WORDS,
@@ -280,21 +278,8 @@ def machine():
             ts_config = cursor.fetchone()[0]
     nodes = get_search_backend(ES).es.nodes.info(filter_path="nodes.*.version,nodes.*.jvm.mem.heap_max_in_bytes")
     node = next(iter(nodes["nodes"].values()))
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
-        platform.processor(),
-    )
-    memory_kib = next(
-        (int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0
-    )
-    git = subprocess.run(
-        ["git", "-C", str(BENCH_DIR.parent), "describe", "--always", "--dirty"], capture_output=True, text=True
-    ).stdout.strip()
     return {
-        "commit": git or "unknown",
-        "cpu": f"{os.cpu_count()} × {cpu}",
-        "memory_gib": round(memory_kib / 2**20, 1),
-        "python": platform.python_version(),
+        **host(),
         "database": database,
         "text_search_config": ts_config,
         "elasticsearch": f"{node['version']}, heap {node['jvm']['mem']['heap_max_in_bytes'] // 2**20} MiB",

@@ -33,11 +33,9 @@ PostgreSQL.
 import argparse
 import datetime
 import os
-import platform
 import random
 import resource
 import statistics
-import subprocess
 import sys
 import time
 import warnings
@@ -59,7 +57,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from rerun import rerun_command  # noqa: E402
+from report import host, rerun_command  # noqa: E402
 from transparency import csv_io, schemas, snapshots  # noqa: E402
 from transparency import demo as transparency_demo  # noqa: E402
 from transparency.models import (  # noqa: E402
@@ -177,21 +175,8 @@ def machine():
         database = cursor.fetchone()[0].split(" on ")[0]
     if connection.vendor == "sqlite":
         database = f"SQLite {database}"
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
-        platform.processor(),
-    )  # fmt: skip
-    meminfo = Path("/proc/meminfo").read_text().splitlines()
-    memory_kib = next((int(line.split()[1]) for line in meminfo if line.startswith("MemTotal")), 0)
-    git = subprocess.run(
-        ["git", "-C", str(BENCH_DIR.parent), "describe", "--always", "--dirty"], capture_output=True, text=True
-    ).stdout.strip()
     return {
-        "commit": git or "unknown",
-        "cpu": f"{os.cpu_count()} × {cpu}",
-        "memory": f"{memory_kib / 2**20:.1f} GiB",
-        "python": platform.python_version(),
+        **host(),
         "database": database,
         "load average": " ".join(f"{load:.1f}" for load in os.getloadavg()),
     }

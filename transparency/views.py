@@ -8,6 +8,7 @@
 
 import datetime
 import json
+import re
 
 from django.core.paginator import Paginator
 from django.db.models.fields.json import KeyTransform
@@ -22,6 +23,7 @@ from .csv_io import write_rows
 
 ROWS_PER_PAGE = 50
 MONTH_FORMAT = "%Y-%m"
+MONTH_PATTERN = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
 class KnownCountPaginator(Paginator):
@@ -94,12 +96,9 @@ def table_rows(snapshot, sort_key, descending):
 
 def dataset_month(request, page, month=None, version=None):
     dataset = page.dataset
-    chosen = request.GET.get("month")
-    if month is None and chosen:  # the month selector, without JavaScript
-        try:
-            return redirect(page.url + f"{parse_month(chosen):{MONTH_FORMAT}}/")
-        except Http404:
-            pass
+    chosen = request.GET.get("month", "")
+    if month is None and MONTH_PATTERN.fullmatch(chosen):  # the month selector, without JavaScript
+        return redirect(page.url + f"{chosen}/")
     snapshot = find_snapshot(dataset, month, version)
     context = {
         "dataset": dataset,

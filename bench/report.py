@@ -1,0 +1,32 @@
+"""What every benchmark reports about its run: the host it ran on, and the exact command to rerun it."""
+
+import os
+import platform
+import shlex
+import subprocess
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+SETTINGS_VARIABLES = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "ELASTICSEARCH_URL", "ELASTICSEARCH_INDEX_PREFIX")
+
+
+def host():
+    """Commit, CPU, memory and Python: enough to tell two runs' machines apart."""
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), platform.processor())
+    meminfo = Path("/proc/meminfo").read_text().splitlines()
+    memory_kib = next((int(line.split()[1]) for line in meminfo if line.startswith("MemTotal")), 0)
+    git = subprocess.run(
+        ["git", "-C", str(BENCH_DIR.parent), "describe", "--always", "--dirty"], capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "commit": git or "unknown",
+        "cpu": f"{os.cpu_count()} × {cpu}",
+        "memory_gib": round(memory_kib / 2**20, 1),
+        "python": platform.python_version(),
+    }
+
+
+def rerun_command(script, argv):
+    env = " ".join(f"{name}={shlex.quote(os.environ[name])}" for name in SETTINGS_VARIABLES if os.environ.get(name))
+    return f"{env} .venv/bin/python bench/{script} {' '.join(shlex.quote(arg) for arg in argv)}".strip()
