@@ -41,7 +41,11 @@ class HomePage(PortalPage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["portal.StandardPage", "transparency.TransparencyIndexPage"]
+    subpage_types = [
+        "portal.StandardPage",
+        "transparency.TransparencyIndexPage",
+        "regulations.RegulationIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
