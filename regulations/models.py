@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -158,14 +159,14 @@ class Version(models.Model):
 
     @property
     def act(self):
-        """"Resolución exenta N° 412 de 2024-06-20", as citations name it (empty when not given)."""
+        """"Resolución exenta N° 412 de 20 de junio de 2024", as citations name it (empty when not given)."""
         if not self.act_number and not self.act_date:
             return ""
         parts = [self.get_act_type_display()]
         if self.act_number:
             parts.append(_("No. %(number)s") % {"number": self.act_number})
         if self.act_date:
-            parts.append(_("of %(date)s") % {"date": self.act_date.isoformat()})
+            parts.append(_("of %(date)s") % {"date": date_format(self.act_date)})
         return " ".join(str(part) for part in parts)
 
 
@@ -280,7 +281,7 @@ class RegulationPage(RoutablePageMixin, PortalPage):
         …/2024-07-01/               the version in force on that date
         …/2024-07-01/art-12/        one article as in force on that date
         …/art-12/                   → the article in the version in force today
-        …/2023-04-01...2024-07-01/  what changed between the versions in force on two dates
+        …/compare/2023-04-01/2024-07-01/  what changed between the versions in force on two dates
         …/compare/?from=…&to=…      the comparison form's target → the URL above
         …/draft/<id>/               a draft, for editors only
     """
@@ -328,7 +329,7 @@ class RegulationPage(RoutablePageMixin, PortalPage):
 
         return views.provision_today(request, self, label)
 
-    @re_path(rf"^(?P<older>{DATE_PATTERN})\.\.\.(?P<newer>{DATE_PATTERN})/$")
+    @re_path(rf"^compare/(?P<older>{DATE_PATTERN})/(?P<newer>{DATE_PATTERN})/$")
     def comparison(self, request, older, newer):
         from . import views
 

@@ -26,8 +26,14 @@ def drop_test_search_indices():
 @pytest.fixture
 def demo_site(db):
     """The bilingual demo site, as `load_demo_content` builds it, without the demo admin and
-    without the Transparencia Activa section (seconds per test; see `full_demo_site`)."""
-    call_command("load_demo_content", without_admin=True, without_transparency=True, stdout=io.StringIO())
+    without the Transparencia Activa and Reglamentos sections (seconds per test; see `full_demo_site`)."""
+    call_command(
+        "load_demo_content",
+        without_admin=True,
+        without_transparency=True,
+        without_regulations=True,
+        stdout=io.StringIO(),
+    )
     return Site.objects.get(is_default_site=True)
 
 

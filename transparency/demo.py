@@ -29,7 +29,8 @@ import random
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale
+
+from portal.demo import DemoPages
 
 from . import schemas, snapshots
 from .holidays import CHILEAN_HOLIDAYS, nth_working_day, parse_holidays
@@ -1076,41 +1077,14 @@ def spreadsheet_csv(columns, rows, encoding):
 # ---------------------------------------------------------------------------------------
 
 
-class DemoBuilder:
+class DemoBuilder(DemoPages):
     def __init__(self, home_es, home_en, today):
+        super().__init__(home_en)
         self.home_es, self.home_en, self.today = home_es, home_en, today
-        self.english = home_en.locale if home_en else Locale.objects.get(language_code="en")
         self.holidays = parse_holidays(CHILEAN_HOLIDAYS)
         this_month = today.replace(day=1)
         self.periods = [add_months(this_month, -back) for back in range(MONTHS_OF_DATA, 0, -1)]
         self.now = timezone.now()
-        self.created = 0
-
-    # Pages: created once, published, the English one a translation of the Spanish one.
-
-    def _publish(self, page):
-        page.save_revision().publish()
-        self.created += 1
-        return page
-
-    def child(self, parent, page_class, slug, **fields):
-        existing = parent.get_children().filter(slug=slug).first()
-        if existing:
-            return existing.specific
-        page = page_class(slug=slug, **fields)
-        parent.add_child(instance=page)
-        return self._publish(page)
-
-    def translation(self, source, **fields):
-        existing = source.get_translation_or_none(self.english)
-        if existing:
-            return existing.specific
-        parent = source.get_parent().get_translation(self.english)
-        page = source.specific_class(
-            **fields, locale=self.english, translation_key=source.translation_key, show_in_menus=source.show_in_menus
-        )
-        parent.add_child(instance=page)
-        return self._publish(page)
 
     def build(self):
         schemas.install(DatasetSchema, SchemaColumn, update=False)  # only if one was deleted

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
 from portal.models import SiteSettings, StandardPage
+from regulations.demo import build_regulations_demo
 from transparency.demo import build_transparency_demo
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -191,13 +192,18 @@ class Command(BaseCommand):
             help="Skip the Transparencia Activa section (tests that do not need it load faster).",
         )
         parser.add_argument(
+            "--without-regulations",
+            action="store_true",
+            help="Skip the Reglamentos section (tests that do not need it load faster).",
+        )
+        parser.add_argument(
             "--without-admin",
             action="store_true",
             help="Do not create the demo administrator (it is never created when DEBUG is off).",
         )
 
     @transaction.atomic
-    def handle(self, *args, without_admin=False, without_transparency=False, **options):
+    def handle(self, *args, without_admin=False, without_transparency=False, without_regulations=False, **options):
         self.created = 0
         Locale.objects.get_or_create(language_code="es")
         english, _ = Locale.objects.get_or_create(language_code="en")
@@ -212,6 +218,8 @@ class Command(BaseCommand):
 
         if not without_transparency:
             self.created += build_transparency_demo(home_es, home_en, timezone.localdate())
+        if not without_regulations:
+            self.created += build_regulations_demo(home_es, home_en)
         self._site_settings(site)
         if settings.DEBUG and not without_admin:
             self._demo_admin()
