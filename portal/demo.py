@@ -31,7 +31,9 @@ class DemoPages:
         existing = source.get_translation_or_none(self.english)
         if existing:
             return existing.specific
-        parent = source.get_parent().get_translation(self.english)
+        parent = source.get_parent()
+        if not parent.is_root():  # a home's translation is another root child
+            parent = parent.get_translation(self.english)
         page = source.specific_class(
             **fields, locale=self.english, translation_key=source.translation_key, show_in_menus=source.show_in_menus
         )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
+from portal.demo import DemoPages
 from portal.models import SiteSettings, StandardPage
 from regulations.demo import build_regulations_demo
 from transparency.demo import build_transparency_demo
@@ -178,6 +179,11 @@ SITE_SETTINGS = {
 }
 
 
+def with_rich_body(content):
+    """A page's fields from its demo content, the body as StreamField data."""
+    return {**content, "body": _rich_body(content["body"])}
+
+
 def _rich_body(blocks):
     return [(kind, RichText(value) if kind == "paragraph" else value) for kind, value in blocks]
 
@@ -204,17 +210,20 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, without_admin=False, without_transparency=False, without_regulations=False, **options):
-        self.created = 0
         Locale.objects.get_or_create(language_code="es")
-        english, _ = Locale.objects.get_or_create(language_code="en")
+        Locale.objects.get_or_create(language_code="en")
         site = Site.objects.get(is_default_site=True)
         home_es = site.root_page.specific
-        self._fill_home(home_es, HOME["es"])
-        home_en = self._translation(home_es, english, {"slug": "home", **HOME["en"]})
+        pages = DemoPages()
+        self._fill_home(home_es, HOME["es"], pages)
+        home_en = pages.translation(home_es, slug="home", **with_rich_body(HOME["en"]))
 
         for entry in DEMO_PAGES:
-            page_es = self._child_page(home_es, entry["es"], entry["show_in_menus"])
-            self._translation(page_es, english, entry["en"])
+            page_es = pages.child(
+                home_es, StandardPage, show_in_menus=entry["show_in_menus"], **with_rich_body(entry["es"])
+            )
+            pages.translation(page_es, **with_rich_body(entry["en"]))
+        self.created = pages.created
 
         if not without_transparency:
             self.created += build_transparency_demo(home_es, home_en, timezone.localdate())
@@ -225,11 +234,7 @@ class Command(BaseCommand):
             self._demo_admin()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} items created)."))
 
-    def _publish(self, page):
-        page.save_revision().publish()
-        self.created += 1
-
-    def _fill_home(self, home, content):
+    def _fill_home(self, home, content, pages):
         """The migration leaves a Spanish home that was never edited; give it content once."""
         if home.latest_revision_id:
             return
@@ -237,47 +242,7 @@ class Command(BaseCommand):
         home.slug = "inicio"
         home.intro = content["intro"]
         home.body = _rich_body(content["body"])
-        self._publish(home)
-
-    def _child_page(self, parent, content, show_in_menus):
-        existing = parent.get_children().filter(slug=content["slug"]).first()
-        if existing:
-            return existing.specific
-        page = StandardPage(
-            title=content["title"],
-            slug=content["slug"],
-            summary=content["summary"],
-            body=_rich_body(content["body"]),
-            show_in_menus=show_in_menus,
-        )
-        parent.add_child(instance=page)
-        self._publish(page)
-        return page
-
-    def _translation(self, source, locale, content):
-        """The page's translation into `locale`, created once under the translated parent.
-
-        Built directly (same translation_key, target locale) rather than copied and then
-        renamed, so no stray revision or slug-change redirect is left behind.
-        """
-        existing = source.get_translation_or_none(locale)
-        if existing:
-            return existing.specific
-        parent = source.get_parent()
-        if not parent.is_root():
-            parent = parent.get_translation(locale)
-        fields = {key: value for key, value in content.items() if key != "body"}
-        if "body" in content:
-            fields["body"] = _rich_body(content["body"])
-        page = source.specific_class(
-            **fields,
-            locale=locale,
-            translation_key=source.translation_key,
-            show_in_menus=source.show_in_menus,
-        )
-        parent.add_child(instance=page)
-        self._publish(page)
-        return page
+        pages.publish(home)
 
     def _site_settings(self, site):
         site_settings = SiteSettings.for_site(site)
