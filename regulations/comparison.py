@@ -84,10 +84,14 @@ def redline(older_text, newer_text):
     segments, deleted, inserted = [], [], []
 
     def flush():
-        if "".join(deleted).strip():
-            segments.append(Segment("delete", "".join(deleted)))
-        if "".join(inserted).strip():
-            segments.append(Segment("insert", "".join(inserted)))
+        old, new = "".join(deleted), "".join(inserted)
+        if old.strip() or new.strip():
+            if old.strip():
+                segments.append(Segment("delete", old))
+            if new.strip():
+                segments.append(Segment("insert", new))
+        elif old != new:  # only an inciso break added or removed: show where
+            segments.extend([Segment("delete", old), Segment("insert", new)])
         deleted.clear()
         inserted.clear()
 
@@ -136,7 +140,7 @@ def compare(older, newer):
     return Comparison(older, newer, changes)
 
 
-def history(regulation, label, versions):
+def history(label, versions):
     """For each published version (oldest first): how `label` stood in it — added, changed, unchanged, removed or absent (None)."""
     texts = {
         version_id: full_text(Provision(heading=heading, text=text))

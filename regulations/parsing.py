@@ -51,6 +51,7 @@ ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 SEPARATOR = r"[.:\-–—]+"
 DEGREE = r"(?:\s*[°º]|\.?o\b)?"
+NUMBER_END = r"(?:\s*[°º]|\.?o\b|\b)"  # after a título's or annex's number: its sign, or the word's end
 ARTICLE_WORD = r"(?:art[íi]culo|art\.)"
 # A heading's own words after its number: after a separator, or bare when in capitals.
 HEADING_TAIL = rf"(?:\s*{SEPARATOR}\s*(?P<heading>.*)|\s+(?P<bare>.+))?$"
@@ -65,19 +66,29 @@ def accent_tolerant(word):
 
 
 ORDINAL_WORDS = "|".join(accent_tolerant(word) for word in sorted({*ORDINALS, "unico"}, key=len, reverse=True))
+TENS = {"vigesimo": 20, "trigesimo": 30, "cuadragesimo": 40, "quincuagesimo": 50}
+UNITS = {word: value for word, value in ORDINALS.items() if value < 10}
+# "vigésimo primero": tens and units as two words
+COMPOUND_ORDINAL = (
+    "(?:" + "|".join(accent_tolerant(word) for word in TENS) + r")\s+(?:" + "|".join(accent_tolerant(word) for word in UNITS) + ")"
+)
 ARTICLE_HEADING = re.compile(
     rf"{ARTICLE_WORD}\s*"
-    rf"(?:(?P<number>\d+){DEGREE}|(?P<ordinal>{ORDINAL_WORDS})\b)?"
+    rf"(?:(?P<number>\d+){DEGREE}|(?P<ordinal>{COMPOUND_ORDINAL}|{'|'.join(accent_tolerant(word) for word in TENS)}|{ORDINAL_WORDS})\b)?"
     rf"(?:\s+(?P<suffix>{'|'.join(accent_tolerant(suffix) for suffix in LATIN_SUFFIXES)}))?"
     r"(?:\s+(?P<transitory>transitori[oa]s?))?"
-    rf"\s*(?:{SEPARATOR}\s*(?P<rest>.*)|$)",
+    # the text after a separator, or after a bare ordinal sign when it starts a sentence ("Art. 2° Las…")
+    rf"\s*(?:{SEPARATOR}\s*(?P<rest>.*)|$|(?<=[°º])\s*(?P<text>(?-i:[A-ZÁÉÍÓÚÑ]).*))",
     re.IGNORECASE,
 )
-# Starts like a heading and has a separator right after its first word: a heading we cannot read.
-ARTICLE_LIKE = re.compile(rf"{ARTICLE_WORD}\s*[^\s.:\-–—]*\s*{SEPARATOR}", re.IGNORECASE)
-TITLE_LINE = re.compile(rf"t[íi]tulo\s+(?P<number>[IVXLC]+|\d+|preliminar|final)\b{DEGREE}{HEADING_TAIL}", re.IGNORECASE)
+# Starts like a heading, with a separator right after its first word or after "… transitorio":
+# a heading we cannot read.
+ARTICLE_LIKE = re.compile(
+    rf"{ARTICLE_WORD}\s*(?:[^\s.:\-–—]*|\S+(?:\s+\S+)?\s+transitori[oa])\s*{SEPARATOR}", re.IGNORECASE
+)
+TITLE_LINE = re.compile(rf"t[íi]tulo\s+(?P<number>[IVXLC]+|\d+|preliminar|final){NUMBER_END}{HEADING_TAIL}", re.IGNORECASE)
 SUBDIVISION = re.compile(
-    rf"(?P<kind>cap[íi]tulo|p[áa]rrafo|§)\s*(?P<number>[IVXLC]+|\d+|[úu]nico)\b{DEGREE}{HEADING_TAIL}",
+    rf"(?P<kind>cap[íi]tulo|p[áa]rrafo|§)\s*(?P<number>[IVXLC]+|\d+|[úu]nico){NUMBER_END}{HEADING_TAIL}",
     re.IGNORECASE,
 )
 HEADING_LIKE = re.compile(r"(?:t[íi]tulo|cap[íi]tulo|p[áa]rrafo)\s+\S+$", re.IGNORECASE)
@@ -85,7 +96,7 @@ TRANSITORY_HEADING = re.compile(
     r"(?:disposiciones|art[íi]culos|normas)\s+transitori[ao]s\.?$|t[íi]tulo\s+transitorio\.?$", re.IGNORECASE
 )
 ANNEX_LINE = re.compile(
-    rf"anexo(?:\s+(?:n(?:[°º]|ro\.?|\.)?\s*)?(?P<number>[IVXLC]+|\d+|[A-Z])\b)?{DEGREE}{HEADING_TAIL}",
+    rf"anexo(?:\s+(?:n(?:[°º]|ro\.?|\.)?\s*)?(?P<number>[IVXLC]+|\d+|[A-Z]){NUMBER_END})?{HEADING_TAIL}",
     re.IGNORECASE,
 )
 UNREADABLE_ARTICLE = _("This looks like an article heading, but its number cannot be read.")
@@ -187,10 +198,11 @@ def article_number(match):
     if match["number"]:
         number = str(int(match["number"]))
     elif match["ordinal"]:
-        word = slug(match["ordinal"])
-        number = "único" if word == "unico" else str(ORDINALS[word]) if word in ORDINALS else None
-        if number is None:
-            return None
+        words = slug(match["ordinal"]).split("-")
+        if words == ["unico"]:
+            number = "único"
+        else:
+            number = str(sum(TENS.get(word) or ORDINALS[word] for word in words))
     elif match["transitory"]:  # "ARTÍCULO TRANSITORIO": the only one
         number = "único"
     else:
@@ -217,6 +229,11 @@ def is_uppercase_heading(line):
     return bool(letters) and all(char.isupper() for char in letters)
 
 
+def heading_goes_on(node, line):
+    """A heading wrapped by a PDF copy: capitals go on a título's or annex's heading, lowercase on a título's."""
+    return is_uppercase_heading(line) or (node.kind != ANNEX and line[0].islower())
+
+
 def heading_match(pattern, line):
     """A structural heading, unless the words after its number, with no separator, are sentence text."""
     match = pattern.fullmatch(line)
@@ -237,6 +254,7 @@ class Parser:
         self.preamble_lines = []
         self.title = self.subdivision = self.current = None
         self.awaiting_heading = None  # a título or subdivision whose heading is on the next line
+        self.heading_open = None  # one whose heading may go on over the next line (a PDF's wrap)
         self.transitory = False
         self.labels = {}
         self.last_article = {False: None, True: None}  # (sort key, number, line) per kind
@@ -248,7 +266,7 @@ class Parser:
     def parse(self, text):
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         for line_number, raw in enumerate(lines, start=1):
-            line = " ".join(raw.replace("\u00a0", " ").split())
+            line = " ".join(raw.replace("\u00a0", " ").replace("\ufeff", "").split())
             if not line:
                 self.paragraph_open = False
                 continue
@@ -273,10 +291,17 @@ class Parser:
                 return self.open_annex(number, line, match)
             if HEADING_LIKE.fullmatch(line):
                 return self.problem(number, line, UNREADABLE_HEADING)
+        if self.heading_open is not None:
+            node, self.heading_open = self.heading_open, None
+            if heading_goes_on(node, line):
+                node.heading = f"{node.heading} {line}"
+                self.heading_open = node
+                return None
         if self.awaiting_heading is not None:
             node, self.awaiting_heading = self.awaiting_heading, None
             if node.kind != ANNEX or is_uppercase_heading(line):
                 node.heading = line
+                self.heading_open = node
                 return None
         if self.current is not None:
             return self.add_text(line)
@@ -318,7 +343,7 @@ class Parser:
         if self.current is not None and self.current.kind == ARTICLE and not self.current.text_lines:
             self.problem(self.current.line, self.current_line, _("This article has no text."))
         self.current = None
-        self.awaiting_heading = None
+        self.awaiting_heading = self.heading_open = None
 
     def place(self, node, parent):
         (parent.children if parent is not None else self.result.nodes).append(node)
@@ -333,6 +358,7 @@ class Parser:
         self.register(self.title, line)
         self.place(self.title, None)
         self.awaiting_heading = None if self.title.heading else self.title
+        self.heading_open = self.title if self.title.heading else None
         return None
 
     def open_subdivision(self, number, line, match):
@@ -347,6 +373,7 @@ class Parser:
         self.register(self.subdivision, line)
         self.place(self.subdivision, self.title)
         self.awaiting_heading = None if self.subdivision.heading else self.subdivision
+        self.heading_open = self.subdivision if self.subdivision.heading else None
         return None
 
     def open_transitory(self, number, line):
@@ -368,8 +395,8 @@ class Parser:
         self.register(node, line)
         self.place(node, self.subdivision or self.title)
         self.current, self.current_line = node, line
-        if match["rest"]:
-            node.text_lines.append(match["rest"])
+        if match["rest"] or match["text"]:
+            node.text_lines.append(match["rest"] or match["text"])
         self.paragraph_open = True
         return None
 
@@ -399,6 +426,7 @@ class Parser:
         self.title = self.subdivision = None
         self.current, self.current_line = node, line
         self.awaiting_heading = None if node.heading else node
+        self.heading_open = node if node.heading else None
         self.paragraph_open = False
         return None
 

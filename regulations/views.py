@@ -137,7 +137,7 @@ def provision_page(request, page, day, label):
     version = in_force_on(versions, on)
     context = base_context(page, versions, version)
     provision = version.provisions.filter(label=label).select_related("parent__parent").first() if version else None
-    changes = comparison.history(page.regulation, label, versions)
+    changes = comparison.history(label, versions)
     having_it = [
         {"version": entry, "url": provision_url(page, entry, label)}
         for entry, status in changes

@@ -1,6 +1,9 @@
-"""Rendering an article's text as incisos, with the letras and numbered items under each."""
+"""Rendering an article's text as incisos (with the letras and numbered items under each), and a redline."""
 
 from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from ..parsing import LIST_ITEM
 
@@ -22,3 +25,27 @@ def incisos(provision):
         else:
             result.append({"id": f"{provision.label}-inciso-{len(result) + 1}", "text": line, "items": []})
     return result
+
+
+@register.simple_tag
+def redline(segments):
+    """Deletions and insertions marked in the text, named for screen readers (not by colour alone).
+
+    A changed inciso break shows as a pilcrow, named "paragraph break"; a space alone is not worth a mark.
+    """
+    parts = []
+    for segment in segments:
+        if segment.operation == "equal" or (not segment.text.strip() and "\n" not in segment.text):
+            parts.append(conditional_escape(segment.text) if segment.operation != "delete" else "")
+            continue
+        tag, label = ("del", gettext("deleted:")) if segment.operation == "delete" else ("ins", gettext("inserted:"))
+        if segment.text.strip():
+            content = conditional_escape(segment.text)
+        else:
+            content = format_html('<span aria-hidden="true">¶</span><span class="visually-hidden">{}</span>', gettext("paragraph break"))
+        after = "\n" if tag == "ins" and not segment.text.strip() else ""
+        parts.append(
+            format_html('<{tag}><span class="visually-hidden">[{label} </span>{content}<span class="visually-hidden">]</span></{tag}>{after}',
+                        tag=tag, label=label, content=content, after=after)
+        )
+    return mark_safe("".join(str(part) for part in parts))

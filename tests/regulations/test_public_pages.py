@@ -1,5 +1,6 @@
 """What citizens see: the version in force on a date, one article, a comparison; drafts stay hidden."""
 
+import datetime
 import re
 
 import pytest
@@ -207,3 +208,13 @@ def test_a_version_page_makes_the_same_number_of_queries_whatever_its_length(cli
     short = "Artículo 1°.- Uno."
     long = "\n".join(f"TÍTULO {n}\nDE ALGO\nArtículo {n}°.- Texto {n}.\nOtro inciso." for n in range(1, 60))
     assert queries_for(long) == queries_for(short)
+
+
+def test_a_split_inciso_is_marked_where_it_splits(client, today, regulation, regulation_page):
+    for day, text in (("2024-01-01", "Artículo 1°.- Primer inciso. Segundo inciso."), ("2025-01-01", "Artículo 1°.- Primer inciso.\nSegundo inciso.")):
+        version_actions.publish(version_actions.create_draft(regulation, text, effective_from=datetime.date.fromisoformat(day)))
+
+    html = client.get(f"{regulation_page.url}compare/2024-01-01/2025-01-01/").content.decode()
+
+    assert re.search(r'<ins><span class="visually-hidden">\[[^<]+</span><span aria-hidden="true">¶</span>', html)
+    assert "Primer inciso." in html and "Segundo inciso." in html
