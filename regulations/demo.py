@@ -11,7 +11,9 @@ changed. They go through the same parser and publishing steps an officer's impor
 import datetime
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from wagtail.documents.models import Document
 
 from portal.demo import DemoPages
 
@@ -91,6 +93,30 @@ REGULATIONS = [
 ACT_URL = "https://www.senado.example/transparencia/resoluciones/{number}"
 
 
+def official_pdf(lines):
+    """A one-page PDF standing in for the signed original of a version (the demo has no scans).
+
+    Written by hand because it is a dozen lines of the PDF format; nothing in production needs it.
+    """
+    escaped = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in lines]
+    stream = "BT /F1 10 Tf 56 780 Td 14 TL " + " ".join(f"({line}) '" for line in escaped) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        f"<< /Length {len(stream.encode('cp1252'))} >>\nstream\n{stream}\nendstream",
+    ]
+    body, offsets = "%PDF-1.4\n", []
+    for number, content in enumerate(objects, start=1):
+        offsets.append(len(body.encode("cp1252")))
+        body += f"{number} 0 obj\n{content}\nendobj\n"
+    xref = len(body.encode("cp1252"))
+    body += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n" + "".join(f"{offset:010d} 00000 n \n" for offset in offsets)
+    body += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return body.encode("cp1252")
+
+
 class RegulationsDemo(DemoPages):
     def __init__(self, home_es, home_en):
         super().__init__(home_en)
@@ -112,15 +138,21 @@ class RegulationsDemo(DemoPages):
         regulation = Regulation.objects.create(name=spec["name"], kind=spec["kind"])
         self.created += 1
         for file_name, effective_from, number, act_date, summary in spec["versions"]:
+            text = (TEXTS / file_name).read_text(encoding="utf-8")
+            pdf = Document.objects.create(
+                title=f"{spec['name']}, Res. Ex. N° {number}",
+                file=ContentFile(official_pdf(text.splitlines()[:2] + ["", "Documento de demostración."]), name=f"{file_name[:-4]}.pdf"),
+            )
             draft = versions.create_draft(
                 regulation,
-                (TEXTS / file_name).read_text(encoding="utf-8"),
+                text,
                 effective_from=effective_from,
                 act_type=Version.ActType.EXEMPT_RESOLUTION,
                 act_number=number,
                 act_date=act_date,
                 act_url=ACT_URL.format(number=number.replace(".", "")),
                 summary=summary,
+                official_pdf=pdf,
             )
             versions.publish(draft)
             self.created += 1
