@@ -109,8 +109,8 @@ def version_page(request, page, day):
     context = base_context(page, versions, version)
     if version is None:
         context.update({"day": on, "first": versions[0] if versions else None, "requested_day": day is not None})
-        # Before the first version takes effect, the page itself says so (200); a date before it is a helpful 404.
-        status = 404 if day is not None or not versions else 200
+        # The page itself says nothing is in force yet (200); a date before the first version is a helpful 404.
+        status = 404 if day is not None else 200
         return TemplateResponse(request, "regulations/not_found.html", context, status=status)
     previous = in_force_on(versions, version.effective_from - datetime.timedelta(days=1))
     context.update(

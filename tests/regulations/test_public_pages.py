@@ -218,3 +218,17 @@ def test_a_split_inciso_is_marked_where_it_splits(client, today, regulation, reg
 
     assert re.search(r'<ins><span class="visually-hidden">\[[^<]+</span><span aria-hidden="true">¶</span>', html)
     assert "Primer inciso." in html and "Segundo inciso." in html
+
+
+def test_the_language_switcher_keeps_the_article_and_date(client, today, versions, regulation_page, english_regulation_page):
+    html = client.get(f"{regulation_page.url}2024-07-01/art-3/").content.decode()
+
+    assert f'hreflang="en" href="http://testserver{english_regulation_page.url}2024-07-01/art-3/"' in html
+
+
+def test_a_regulation_with_nothing_published_says_so(client, today, regulation_page):
+    response = client.get(regulation_page.url)
+
+    assert response.status_code == 200
+    assert "Aún no se ha publicado ninguna versión de este reglamento." in main_text(response)
+    assert client.get(f"{regulation_page.url}2024-01-01/").status_code == 404
