@@ -196,6 +196,9 @@ class Provision(index.Indexed, models.Model):
     heading = models.TextField(blank=True)
     text = models.TextField(blank=True)
 
+    # versions.py indexes and unindexes a version's provisions in bulk; per-row signals would send
+    # one request per provision when a draft's tree is replaced or deleted.
+    search_auto_update = False
     search_fields = [
         index.SearchField("heading"),
         index.SearchField("text"),

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import parsing
+from . import parsing, search
 from .models import Provision, Regulation, Version
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -73,6 +73,7 @@ def replace_text(version, text):
     store_tree(version, parsed)
     version.source_text, version.preamble = text, parsed.preamble
     version.save(update_fields=["source_text", "preamble", "updated_at"])
+    search.unindex_version(version)
     return version
 
 
@@ -96,6 +97,8 @@ def publish(version):
     version.published_at = timezone.now()
     version.save(update_fields=["published_at", "updated_at"])
     update_periods(version.regulation)
+    search.index_version(version)
+    version.refresh_from_db()  # its effective_to, if a later version was already published
     return version
 
 
@@ -109,6 +112,7 @@ def withdraw(version):
     version.effective_to = None
     version.save(update_fields=["published_at", "effective_to", "updated_at"])
     update_periods(version.regulation)
+    search.unindex_version(version)
     return version
 
 
@@ -117,6 +121,7 @@ def discard(version):
     version = locked(version)
     if version.is_published:
         raise VersionError(_("A published version cannot be deleted. Withdraw it first."))
+    search.unindex_version(version)  # before the delete, which clears version.pk
     version.delete()
 
 

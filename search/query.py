@@ -1,21 +1,25 @@
 """The portal's search: one visitor's query, in one locale, with facets and snippets.
 
-Wagtail compiles the query (so locale, live and privacy filters are Wagtail's own); on
-Elasticsearch we add what Wagtail's results lack — highlighted snippets, facet counts
-from aggregations in the same request, and a "did you mean" — and when Elasticsearch is
-not configured or not answering, the database backend answers with what it can do.
+Results are pages, and the articles of the regulations in force today (each its own result,
+linking to its permalink on the regulation's page). Wagtail compiles the queries (so locale,
+live and privacy filters are Wagtail's own); on Elasticsearch we send them together in one
+request and add what Wagtail's results lack — highlighted snippets, facet counts from
+aggregations in the same request, and a "did you mean" — and when Elasticsearch is not
+configured or not answering, the database backend answers with what it can do.
 """
 
 import logging
 import re
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from elastic_transport import TransportError
 from elasticsearch import ApiError
@@ -26,6 +30,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from portal.models import StandardPage
+from regulations.models import Provision, RegulationPage
+from regulations.search import ArticlesInForce
 
 from .backends import is_catch_all
 
@@ -56,10 +62,36 @@ class Facet:
     buckets: list
 
 
+def type_label(model):
+    return capfirst(model._meta.verbose_name)
+
+
 @dataclass
 class Hit:
+    """One result: a page, or a place in one (a regulation's article, at `subpath` below the page's URL)."""
+
     page: Page
+    title: str
+    type_label: str
     snippet: str = ""
+    subpath: str = ""
+    date: datetime | None = None
+    language: str = ""  # the snippet's language, when it is not necessarily the visitor's
+
+    @classmethod
+    def for_page(cls, page, snippet):
+        return cls(page, page.title, type_label(page.specific_class), snippet, date=page.last_published_at)
+
+    @classmethod
+    def for_article(cls, provision, articles, snippet):
+        return cls(
+            articles.page(provision),
+            articles.title(provision),
+            type_label(Provision),
+            snippet,
+            subpath=articles.subpath(provision),
+            language=articles.text_language(provision),
+        )
 
 
 @dataclass
@@ -104,6 +136,12 @@ class ElasticsearchHealth:
 
 def searchable_pages(locale):
     return Page.objects.live().public().filter(locale=locale)
+
+
+def searchable_articles(locale):
+    """Computed per search, so a version is found from the day it takes effect, without reindexing."""
+    pages = RegulationPage.objects.filter(pk__in=searchable_pages(locale).values("pk"))
+    return ArticlesInForce.on(timezone.localdate(), pages)
 
 
 def promotions_for(query, locale):
@@ -166,7 +204,7 @@ def valid_filters(filters):
         for name, value in (filters or {}).items()
         if name in FILTER_FORMATS
         and FILTER_FORMATS[name].fullmatch(value)
-        and (name != "type" or page_type(value))
+        and (name != "type" or content_model(value))
     }
 
 
@@ -180,20 +218,22 @@ def search(query, locale, filters=None, page_number=1):
     filters = valid_filters(filters)
     outcome.promotions = promotions_for(outcome.query, locale)
 
+    articles = searchable_articles(locale)
+
     def run(backend, query):
         if isinstance(backend, ElasticsearchBaseSearchBackend):
-            ElasticsearchSearch(backend, locale, outcome, filters).run()
+            ElasticsearchSearch(backend, locale, articles, outcome, filters).run()
         else:
-            database_search(backend, query, locale, outcome, filters)
+            database_search(backend, query, locale, articles, outcome, filters)
 
     _, outcome.degraded = run_with_fallback(run, outcome.query)
     return outcome
 
 
-def page_type(content_type):
-    """The concrete page model a `_django_content_type` value names, or None.
+def content_model(content_type):
+    """The concrete model (a page type, or Provision) a `_django_content_type` value names, or None.
 
-    Documents list every indexed ancestor: the abstract PortalPage and Page itself too.
+    Page documents list every indexed ancestor: the abstract PortalPage and Page itself too.
     """
     try:
         model = apps.get_model(content_type)
@@ -202,45 +242,92 @@ def page_type(content_type):
     return model if model is not Page else None
 
 
-def database_search(backend, query, locale, outcome, filters):
-    """What the database backend can do: matching pages, paginated; no facet counts or snippets.
+def database_search(backend, query, locale, articles, outcome, filters):
+    """What the database backend can do: matching pages, then matching articles, paginated as one
+    list; no facet counts or snippets.
 
-    Filters chosen before Elasticsearch failed still narrow the results.
+    Filters chosen before Elasticsearch failed still narrow the results; articles have no
+    section or year, so choosing one leaves only pages (as on Elasticsearch).
     """
     outcome.hits, outcome.facets, outcome.suggestion, outcome.total = [], [], "", 0
-    queryset = searchable_pages(locale)
     if not query:  # nothing left once made safe for the database: nothing matches
         return
-    if "type" in filters:
-        queryset = queryset.type(page_type(filters["type"]))
-    if "section" in filters:
-        queryset = queryset.filter(path__startswith=filters["section"])
-    if "year" in filters:
-        queryset = queryset.filter(first_published_at__year=int(filters["year"]))
-    results = backend.search(query, queryset)
-    outcome.total = results.count()
+    chosen_type = content_model(filters["type"]) if "type" in filters else None
+    result_sets = []
+    if chosen_type is None or issubclass(chosen_type, Page):
+        queryset = searchable_pages(locale)
+        if chosen_type is not None:
+            queryset = queryset.type(chosen_type)
+        if "section" in filters:
+            queryset = queryset.filter(path__startswith=filters["section"])
+        if "year" in filters:
+            queryset = queryset.filter(first_published_at__year=int(filters["year"]))
+        result_sets.append(backend.search(query, queryset))
+    if chosen_type in (None, Provision) and articles.versions and not {"section", "year"} & filters.keys():
+        result_sets.append(backend.search(query, articles.provisions()))
+    counts = [results.count() for results in result_sets]
+    outcome.total = sum(counts)
     start = (outcome.paginator_page.number - 1) * RESULTS_PER_PAGE
-    pages = {page.pk: page for page in results[start : start + RESULTS_PER_PAGE]}
-    specific = Page.objects.filter(pk__in=pages).specific().in_bulk()
-    outcome.hits = [Hit(page=specific[pk], snippet=summary_of(specific[pk])) for pk in pages]
+    found = []
+    for results, count in zip(result_sets, counts):
+        wanted = RESULTS_PER_PAGE - len(found)
+        if wanted and start < count:
+            found.extend(results[start : start + wanted])
+        start = max(0, start - count)
+    specific = Page.objects.filter(pk__in=[obj.pk for obj in found if isinstance(obj, Page)]).specific().in_bulk()
+    outcome.hits = [
+        Hit.for_page(specific[obj.pk], summary_of(specific[obj.pk]))
+        if isinstance(obj, Page)
+        else Hit.for_article(obj, articles, opening_of(obj))
+        for obj in found
+    ]
 
 
 def summary_of(page):
     return getattr(page, "summary", "") or page.search_description
 
 
-class ElasticsearchSearch:
-    """One request to Elasticsearch: hits, snippets, facet counts; a second only for "did you mean"."""
+def opening_of(provision):
+    """An article's snippet when nothing is highlighted: the start of its text."""
+    return Truncator(provision.text).words(30)
 
-    def __init__(self, backend, locale, outcome, filters):
+
+def highlighted_in(hit, wanted):
+    """The first two distinct highlighted fragments of the fields `wanted(name)` accepts, or ""."""
+    fragments = list(
+        dict.fromkeys(
+            fragment
+            for field_name, field_fragments in hit.get("highlight", {}).items()
+            if wanted(field_name)
+            for fragment in field_fragments
+        )
+    )
+    # Elasticsearch escaped the text (encoder "html") and added only <mark> tags.
+    return mark_safe(" … ".join(fragments[:2])) if fragments else ""
+
+
+def scoped(index, query, name):
+    """`query` applied to one index's documents only, named so each hit says which query found it."""
+    return {"bool": {"must": query, "filter": {"term": {"_index": index}}, "_name": name}}
+
+
+class ElasticsearchSearch:
+    """One request to Elasticsearch over pages and articles: hits, snippets, facet counts; a second
+    only for "did you mean"."""
+
+    def __init__(self, backend, locale, articles, outcome, filters):
         self.backend = backend
         self.locale = locale
+        self.articles = articles
         self.outcome = outcome
         self.filters = filters
         self.mapping = backend.mapping_class(StandardPage)
         self.section_field = self.column("search_section")
         self.year_field = self.column("first_published_at")
-        self.index = backend.get_index_for_model(Page).name
+        self.page_index = backend.get_index_for_model(Page).name
+        self.article_index = backend.get_index_for_model(Provision).name
+        text_field = next(f for f in Provision.get_searchable_search_fields() if f.field_name == "text")
+        self.article_text = backend.mapping_class(Provision).get_field_column_name(text_field)
         self.client = backend.es.options(request_timeout=SEARCH_TIMEOUT_SECONDS)
 
     def column(self, field_name):
@@ -248,6 +335,26 @@ class ElasticsearchSearch:
             f for f in StandardPage.get_filterable_search_fields() if f.field_name == field_name
         )
         return self.mapping.get_field_column_name(search_field)
+
+    def compiled(self, text):
+        """Pages as Wagtail compiles the query, or articles in force: each query on its own index.
+
+        An article is matched with the analysis of the language it is written in, so an English
+        visitor's "de la compra" drops the Spanish stop words as a Spanish visitor's does.
+        """
+        pages = self.backend.search(text, searchable_pages(self.locale)).query_compiler.get_query()
+        clauses = [scoped(self.page_index, pages, "page")]
+        for language, version_ids in self.articles.by_text_language().items():
+            with translation.override(language):
+                query = self.backend.search(text, self.articles.provisions(version_ids)).query_compiler.get_query()
+            clauses.append(scoped(self.article_index, query, "article"))
+        return {"bool": {"should": clauses, "minimum_should_match": 1}}
+
+    def request(self, operation, **kwargs):
+        """`search` or `count` on both indices; the articles' one may not exist before `update_index` builds it."""
+        return getattr(self.client, operation)(
+            index=[self.page_index, self.article_index], ignore_unavailable=True, **kwargs
+        )
 
     def facet_filters(self):
         clauses = {}
@@ -294,17 +401,18 @@ class ElasticsearchSearch:
 
     def run(self):
         outcome = self.outcome
-        query = self.backend.search(outcome.query, searchable_pages(self.locale)).query_compiler.get_query()
         clauses = self.facet_filters()
-        language = self.locale.language_code
+        highlighted = [f"*.{self.locale.language_code}"] + [
+            f"{self.article_text}.{language}" for language in self.articles.by_text_language()
+        ]
         start = (max(outcome.page_number, 1) - 1) * RESULTS_PER_PAGE
-        response = self.client.search(
-            index=self.index,
-            query=query,
+        response = self.request(
+            "search",
+            query=self.compiled(outcome.query),
             post_filter={"bool": {"filter": list(clauses.values())}},
             aggs=self.aggregations(clauses),
             highlight={
-                "fields": {f"*.{language}": {}},
+                "fields": dict.fromkeys(highlighted, {}),
                 "require_field_match": False,
                 "encoder": "html",
                 "pre_tags": ["<mark>"],
@@ -328,31 +436,32 @@ class ElasticsearchSearch:
             outcome.suggestion = self.suggest()
 
     def collect_hits(self, raw_hits):
-        pks = [int(hit["fields"]["pk"][0]) for hit in raw_hits]
+        found = [
+            ("article" if "article" in hit.get("matched_queries", ()) else "page", int(hit["fields"]["pk"][0]), hit)
+            for hit in raw_hits
+        ]
         # Checked again against the database: the index may lag behind an unpublish or a deletion.
-        pages = searchable_pages(self.locale).filter(pk__in=pks).specific().in_bulk()
-        for hit in raw_hits:
-            page = pages.get(int(hit["fields"]["pk"][0]))
-            if page is None:
-                continue
-            fragments = list(
-                dict.fromkeys(
-                    fragment
-                    for field_name, field_fragments in hit.get("highlight", {}).items()
-                    if not field_name.startswith("title") and not is_catch_all(field_name.split(".")[0])
-                    for fragment in field_fragments
+        pages = searchable_pages(self.locale).filter(pk__in=[pk for kind, pk, _ in found if kind == "page"])
+        pages = pages.specific().in_bulk()
+        provisions = self.articles.provisions().filter(pk__in=[pk for kind, pk, _ in found if kind == "article"])
+        provisions = provisions.in_bulk()
+        for kind, pk, hit in found:
+            if kind == "page" and (page := pages.get(pk)):
+                snippet = highlighted_in(
+                    hit, lambda name: not name.startswith("title") and not is_catch_all(name.split(".")[0])
                 )
-            )
-            # Elasticsearch escaped the text (encoder "html") and added only <mark> tags.
-            snippet = mark_safe(" … ".join(fragments[:2])) if fragments else summary_of(page)
-            self.outcome.hits.append(Hit(page=page, snippet=snippet))
+                self.outcome.hits.append(Hit.for_page(page, snippet or summary_of(page)))
+            elif kind == "article" and (provision := provisions.get(pk)):
+                text_field = f"{self.article_text}.{self.articles.text_language(provision)}"
+                snippet = highlighted_in(hit, text_field.__eq__)
+                self.outcome.hits.append(Hit.for_article(provision, self.articles, snippet or opening_of(provision)))
 
     def collect_facets(self, aggregations):
         chosen = self.filters
         types = [
-            Bucket(b["key"], capfirst(model._meta.verbose_name), b["doc_count"], chosen.get("type") == b["key"])
+            Bucket(b["key"], type_label(model), b["doc_count"], chosen.get("type") == b["key"])
             for b in aggregations["type"]["values"]["buckets"]
-            if (model := page_type(b["key"]))
+            if (model := content_model(b["key"]))
         ]
         section_buckets = [b for b in aggregations["section"]["values"]["buckets"] if b["key"]]
         titles = dict(
@@ -378,8 +487,8 @@ class ElasticsearchSearch:
 
     def suggest(self):
         """A respelling of the query from words in the index, or "" when none is better."""
-        response = self.client.search(
-            index=self.index,
+        response = self.request(
+            "search",
             size=0,
             suggest={
                 "text": self.outcome.query,
@@ -397,8 +506,7 @@ class ElasticsearchSearch:
                 words.append(token["text"])
         if not changed:
             return ""
-        # The suggester reads every document (drafts, the other language): offer the new
-        # spelling only if it finds pages this visitor can see.
+        # The suggester reads every document (drafts, the other language, superseded articles):
+        # offer the new spelling only if it finds results this visitor can see.
         suggestion = " ".join(words)
-        query = self.backend.search(suggestion, searchable_pages(self.locale)).query_compiler.get_query()
-        return suggestion if self.client.count(index=self.index, query=query)["count"] else ""
+        return suggestion if self.request("count", query=self.compiled(suggestion))["count"] else ""

@@ -82,7 +82,7 @@ def versions(regulation):
             regulation, text, effective_from=effective_from, act_number=number, act_date=effective_from - datetime.timedelta(days=20)
         )
         result.append(version_actions.publish(draft))
-    return [version.__class__.objects.get(pk=version.pk) for version in result]
+    return [version.__class__.objects.get(pk=version.pk) for version in result]  # with every effective_to
 
 
 @pytest.fixture

@@ -168,11 +168,6 @@ def test_publishing_between_two_versions_splits_the_period(regulation, versions)
     assert regulation.in_force_on(datetime.date(2025, 1, 1)).pk == between.pk
 
 
-@pytest.mark.xfail(
-    reason="publish() returns the version as it was before update_periods() ran, so its effective_to is stale "
-    "(None) when a later version is already published",
-    strict=True,
-)
 def test_publish_returns_the_version_with_its_period(regulation, versions):
     between = version_actions.publish(draft(regulation, datetime.date(2025, 1, 1)))
     assert between.effective_to == FUTURE - DAY
