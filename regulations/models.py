@@ -229,6 +229,22 @@ class Provision(index.Indexed, models.Model):
     def is_article(self):
         return self.kind == self.Kind.ARTICLE
 
+    def incisos(self):
+        """[{"id", "text", "items": [{"id", "text"}]}]: the text's lines as incisos, with the letras and
+        numbered items under each; ids like art-12-inciso-2 and art-12-inciso-2-b are anchors for citing."""
+        result = []
+        for line in self.text.splitlines():
+            marker = parsing.LIST_ITEM.match(line)
+            if marker and result:
+                inciso = result[-1]
+                key = marker.group(0).strip(" ).").lower()
+                if not key.isalnum():  # a bullet: number it
+                    key = str(len(inciso["items"]) + 1)
+                inciso["items"].append({"id": f"{inciso['id']}-{key}", "text": line})
+            else:
+                result.append({"id": f"{self.label}-inciso-{len(result) + 1}", "text": line, "items": []})
+        return result
+
     @property
     def display_number(self):
         """Chilean style: 1° to 9° with the ordinal sign, 10 onwards without; roman títulos and capítulos."""
@@ -286,6 +302,7 @@ class RegulationPage(RoutablePageMixin, PortalPage):
         …/art-12/                   → the article in the version in force today
         …/compare/2023-04-01/2024-07-01/  what changed between the versions in force on two dates
         …/compare/?from=…&to=…      the comparison form's target → the URL above
+        …/2024-07-01/json/, …/2024-07-01/art-12/json/, …/compare/…/…/json/   the same as JSON
         …/draft/<id>/               a draft, for editors only
     """
 
@@ -320,11 +337,23 @@ class RegulationPage(RoutablePageMixin, PortalPage):
 
         return views.version_page(request, self, day)
 
+    @re_path(rf"^(?P<day>{DATE_PATTERN})/json/$")
+    def in_force_on_json(self, request, day):
+        from . import views
+
+        return views.version_page(request, self, day, as_json=True)
+
     @re_path(rf"^(?P<day>{DATE_PATTERN})/(?P<label>{LABEL_PATTERN})/$")
     def provision(self, request, day, label):
         from . import views
 
         return views.provision_page(request, self, day, label)
+
+    @re_path(rf"^(?P<day>{DATE_PATTERN})/(?P<label>{LABEL_PATTERN})/json/$")
+    def provision_json(self, request, day, label):
+        from . import views
+
+        return views.provision_page(request, self, day, label, as_json=True)
 
     @re_path(rf"^(?P<label>{LABEL_PATTERN})/$")
     def provision_today(self, request, label):
@@ -337,6 +366,12 @@ class RegulationPage(RoutablePageMixin, PortalPage):
         from . import views
 
         return views.comparison_page(request, self, older, newer)
+
+    @re_path(rf"^compare/(?P<older>{DATE_PATTERN})/(?P<newer>{DATE_PATTERN})/json/$")
+    def comparison_json(self, request, older, newer):
+        from . import views
+
+        return views.comparison_page(request, self, older, newer, as_json=True)
 
     @path("compare/")
     def compare_form(self, request):

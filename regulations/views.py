@@ -6,8 +6,9 @@ force on it; the version's own first day is its canonical URL.
 """
 
 import datetime
+from functools import partial
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -15,7 +16,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from . import comparison
+from . import comparison, documents
 from .models import Provision, RegulationPage, Version
 from .permissions import can_edit_versions
 
@@ -101,7 +102,19 @@ def base_context(page, versions, version=None):
     }
 
 
-def version_page(request, page, day):
+def json_response(document, status=200):
+    return JsonResponse(document, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def json_not_found(request, detail, having_it=()):
+    """The JSON twin of the helpful 404: what is missing, and where it can be found."""
+    document = {"error": "not_found", "detail": str(detail)}
+    if having_it:
+        document["found_in"] = [request.build_absolute_uri(entry["url"]) for entry in having_it]
+    return json_response(document, status=404)
+
+
+def version_page(request, page, day, as_json=False):
     """The whole text in force on `day` (today when None), with its table of contents."""
     versions = published_versions(page.regulation)
     on = today() if day is None else parse_day(day)
@@ -109,6 +122,8 @@ def version_page(request, page, day):
     context = base_context(page, versions, version)
     if version is None:
         context.update({"day": on, "first": versions[0] if versions else None, "requested_day": day is not None})
+        if as_json:
+            return json_not_found(request, _("No version was in force on %(day)s.") % {"day": on.isoformat()})
         # The page itself says nothing is in force yet (200); a date before the first version is a helpful 404.
         status = 404 if day is not None else 200
         return TemplateResponse(request, "regulations/not_found.html", context, status=status)
@@ -121,16 +136,20 @@ def version_page(request, page, day):
             "requested_day": day is not None,
             "tree": build_tree(list(version.provisions.all())),
             "base_url": version_url(page, version),
+            "json_url": version_url(page, version) + "json/",
             "canonical_url": request.build_absolute_uri(version_url(page, version)),
             "comparison_with_previous": (
                 page_url(page, "comparison", older=previous.date_slug, newer=version.date_slug) if previous else ""
             ),
         }
     )
+    if as_json:
+        permalink = partial(provision_url, page, version)
+        return json_response(documents.text_document(request, page, version, context["base_url"], context["tree"], permalink))
     return TemplateResponse(request, "regulations/regulation_page.html", context)
 
 
-def provision_page(request, page, day, label):
+def provision_page(request, page, day, label, as_json=False):
     """One article as in force on `day`, and the versions in which it changed."""
     versions = published_versions(page.regulation)
     on = parse_day(day)
@@ -143,6 +162,8 @@ def provision_page(request, page, day, label):
         for entry, status in changes
         if status not in (None, comparison.REMOVED)
     ]
+    if provision is None and as_json:
+        return json_not_found(request, _("No version in force on %(day)s has %(label)s.") % {"day": on.isoformat(), "label": label}, having_it)
     if provision is None:
         elsewhere = Provision.objects.filter(version__in=versions, label=label).first()
         context.update(
@@ -180,8 +201,14 @@ def provision_page(request, page, day, label):
             "previous_url": provision_url(page, version, siblings[index - 1]) if index > 0 else "",
             "next_url": provision_url(page, version, siblings[index + 1]) if index + 1 < len(siblings) else "",
             "canonical_url": request.build_absolute_uri(provision_url(page, version, label)),
+            "json_url": provision_url(page, version, label) + "json/",
         }
     )
+    if as_json:
+        permalink = partial(provision_url, page, version)
+        return json_response(
+            documents.article_document(request, page, version, context["version_url"], provision, permalink, context["history"])
+        )
     return TemplateResponse(request, "regulations/provision_page.html", context)
 
 
@@ -202,17 +229,22 @@ def provision_today(request, page, label):
     return redirect(provision_url(page, version, label))
 
 
-def comparison_page(request, page, older, newer):
+def comparison_page(request, page, older, newer, as_json=False):
     """What changed between the versions in force on two dates: articles added, removed, changed."""
     versions = published_versions(page.regulation)
     older_day, newer_day = parse_day(older), parse_day(newer)
     if older_day > newer_day:
-        return redirect(page_url(page, "comparison", older=newer, newer=older))
+        return redirect(page_url(page, "comparison_json" if as_json else "comparison", older=newer, newer=older))
     older_version, newer_version = in_force_on(versions, older_day), in_force_on(versions, newer_day)
     if older_version is None or newer_version is None:
+        if as_json:
+            return json_not_found(request, _("No version was in force on one of these dates."))
         raise Http404
     context = base_context(page, versions, newer_version)
     context.update(comparison_context(page, older_version, newer_version))
+    context["json_url"] = page_url(page, "comparison_json", older=older, newer=newer)
+    if as_json:
+        return json_response(documents.comparison_document(request, page, context))
     return TemplateResponse(request, "regulations/comparison_page.html", context)
 
 
