@@ -3,9 +3,11 @@ import socket
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
+from wagtail.users.models import UserProfile
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -69,3 +71,22 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def in_english(user):
+    """The admin in English, so assertions read the messages' msgids whatever the catalogues say."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
+def admin_user_with(django_user_model, username, *permissions):
+    """An admin user (in English) whose group has exactly these permissions ("app_label.codename")."""
+    group = Group.objects.create(name=f"{username} group")
+    for permission in ("wagtailadmin.access_admin", *permissions):
+        app_label, codename = permission.split(".")
+        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    user = django_user_model.objects.create_user(username=username, password="password")
+    user.groups.add(group)
+    return in_english(user)

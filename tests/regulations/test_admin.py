@@ -4,7 +4,6 @@ import datetime
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -14,11 +13,12 @@ from django.utils.html import escape
 from django.utils import translation
 from wagtail.documents.models import Document
 from wagtail.models import ModelLogEntry
-from wagtail.users.models import UserProfile
 
 from regulations import forms as regulation_forms
 from regulations import versions as version_actions
 from regulations.models import Provision, Version
+
+from tests.conftest import admin_user_with, in_english
 
 from .conftest import FUTURE, SECOND, TEXT_V1, TEXT_V2, TEXT_V3
 
@@ -35,24 +35,6 @@ BAD_TEXT = TEXT_V1.replace("Artículo 2°.- Principios.", "Artículo X.- Princip
 
 def url(name, *args):
     return reverse(f"regulations_admin:{name}", args=args)
-
-
-def english(user):
-    """The admin in English, so assertions read the messages' msgids whatever the catalogues say."""
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
-
-
-def user_with(django_user_model, username, *permissions):
-    group = Group.objects.create(name=f"{username} group")
-    for permission in ("wagtailadmin.access_admin", *permissions):
-        app_label, codename = permission.split(".")
-        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    user = django_user_model.objects.create_user(username=username, password="password")
-    user.groups.add(group)
-    return english(user)
 
 
 EDITOR_PERMISSIONS = ("regulations.change_version", "regulations.add_version", "regulations.delete_version")
@@ -111,7 +93,7 @@ def on_the_day(today):
 
 @pytest.fixture
 def editor(db, django_user_model):
-    return english(django_user_model.objects.create_superuser(username="editor", password="password"))
+    return in_english(django_user_model.objects.create_superuser(username="editor", password="password"))
 
 
 @pytest.fixture
@@ -371,7 +353,7 @@ def test_each_action_reads_well_in_the_site_history(admin_client, versions, draf
 
 
 def test_editors_without_the_publish_permission_cannot_publish_or_withdraw(client, django_user_model, versions, draft):
-    client.force_login(user_with(django_user_model, "drafter", *EDITOR_PERMISSIONS))
+    client.force_login(admin_user_with(django_user_model, "drafter", *EDITOR_PERMISSIONS))
 
     listing = client.get(url("versions", draft.regulation_id))
     assert listing.status_code == 200
@@ -387,7 +369,7 @@ def test_editors_without_the_publish_permission_cannot_publish_or_withdraw(clien
 
 
 def test_publishers_can_publish(client, django_user_model, draft):
-    client.force_login(user_with(django_user_model, "publisher", *EDITOR_PERMISSIONS, "regulations.publish_version"))
+    client.force_login(admin_user_with(django_user_model, "publisher", *EDITOR_PERMISSIONS, "regulations.publish_version"))
 
     client.post(url("publish", draft.pk))
 
@@ -396,7 +378,7 @@ def test_publishers_can_publish(client, django_user_model, draft):
 
 
 def test_users_who_may_not_change_versions_cannot_reach_the_views(client, django_user_model, versions, draft):
-    client.force_login(user_with(django_user_model, "reader", "regulations.view_version", "regulations.add_version"))
+    client.force_login(admin_user_with(django_user_model, "reader", "regulations.view_version", "regulations.add_version"))
     addresses = [
         url("versions", draft.regulation_id),
         url("import", draft.regulation_id),
@@ -417,7 +399,7 @@ def test_users_who_may_not_change_versions_cannot_reach_the_views(client, django
 
 
 def test_importing_needs_the_add_permission(client, django_user_model, regulation):
-    client.force_login(user_with(django_user_model, "fixer", "regulations.change_version"))
+    client.force_login(admin_user_with(django_user_model, "fixer", "regulations.change_version"))
 
     assert client.get(url("import", regulation.pk))["Location"] == reverse("wagtailadmin_home")
     assert url("import", regulation.pk) not in client.get(url("versions", regulation.pk)).content.decode()

@@ -5,15 +5,14 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
-from wagtail.users.models import UserProfile
 
+from tests.conftest import admin_user_with, in_english
 from transparency import forms as transparency_forms
 from transparency import snapshots
 from transparency.models import Dataset, Snapshot
@@ -45,24 +44,6 @@ def csv_file(data, name="planta-marzo.csv"):
     return SimpleUploadedFile(name, data, content_type="text/csv")
 
 
-def english(user):
-    """The admin in English, so assertions read the messages' msgids whatever the catalogues say."""
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
-
-
-def user_with(django_user_model, username, *permissions):
-    group = Group.objects.create(name=f"{username} group")
-    for permission in ("wagtailadmin.access_admin", *permissions):
-        app_label, codename = permission.split(".")
-        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    user = django_user_model.objects.create_user(username=username, password="password")
-    user.groups.add(group)
-    return english(user)
-
-
 def messages_of(response):
     return [str(message).strip() for message in response.context["messages"]]
 
@@ -84,7 +65,7 @@ def april_2026():
 
 @pytest.fixture
 def officer(db, django_user_model):
-    return english(django_user_model.objects.create_superuser(username="officer", password="password"))
+    return in_english(django_user_model.objects.create_superuser(username="officer", password="password"))
 
 
 @pytest.fixture
@@ -437,7 +418,7 @@ def test_visitors_are_sent_to_log_in(client, draft):
 
 
 def test_admin_users_without_dataset_permissions_are_refused(client, django_user_model, draft):
-    client.force_login(user_with(django_user_model, "editor"))
+    client.force_login(admin_user_with(django_user_model, "editor"))
     row = draft.rows.get(position=1)
     addresses = [
         url("obligations"),
@@ -462,7 +443,7 @@ def test_admin_users_without_dataset_permissions_are_refused(client, django_user
 
 
 def test_users_who_may_only_view_datasets_see_months_but_cannot_change_them(client, django_user_model, draft):
-    client.force_login(user_with(django_user_model, "reader", "transparency.view_dataset"))
+    client.force_login(admin_user_with(django_user_model, "reader", "transparency.view_dataset"))
 
     snapshots_page = client.get(url("snapshots", draft.dataset_id))
     preview = client.get(url("snapshot", draft.pk))
@@ -477,7 +458,7 @@ def test_users_who_may_only_view_datasets_see_months_but_cannot_change_them(clie
 
 
 def test_officers_with_the_change_permission_can_import(client, django_user_model, dataset):
-    client.force_login(user_with(django_user_model, "clerk", "transparency.change_dataset"))
+    client.force_login(admin_user_with(django_user_model, "clerk", "transparency.change_dataset"))
 
     response = client.post(url("import_csv", dataset.pk), {"month": "2026-03", "file": csv_file(GOOD_CSV)})
 
@@ -546,7 +527,7 @@ def test_the_dashboard_panel_counts_what_is_late(admin_client, dataset, client, 
     assert "1</strong> dataset is overdue." in page
     assert url("obligations") in page
 
-    client.force_login(user_with(django_user_model, "reader", "transparency.view_dataset"))
+    client.force_login(admin_user_with(django_user_model, "reader", "transparency.view_dataset"))
     assert "dataset is overdue" not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
