@@ -24,24 +24,13 @@ DEBUG is off here, so template debugging does not weigh on the page times.
 
 import argparse
 import datetime
-import os
-import re
 import statistics
 import sys
 import time
-import warnings
-from pathlib import Path
 
-BENCH_DIR = Path(__file__).resolve().parent
-sys.path[:0] = [str(BENCH_DIR.parent), str(BENCH_DIR)]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
-warnings.filterwarnings("ignore", "No directory at", UserWarning)  # whitenoise: no collected static files needed
+from report import host, rerun_command, setup_django_for_pages
 
-import django  # noqa: E402
-
-django.setup()
+setup_django_for_pages()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -51,7 +40,6 @@ from wagtail.models import Locale  # noqa: E402
 from regulations import comparison, parsing, versions  # noqa: E402
 from regulations.demo import TEXTS  # noqa: E402
 from regulations.models import Regulation, RegulationIndexPage, RegulationPage  # noqa: E402
-from report import host, rerun_command  # noqa: E402
 
 BENCH_NAME = "Bench: reglamento largo"
 HOST = "localhost"

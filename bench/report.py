@@ -4,6 +4,8 @@ import os
 import platform
 import shlex
 import subprocess
+import sys
+import warnings
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -30,3 +32,17 @@ def host():
 def rerun_command(script, argv):
     env = " ".join(f"{name}={shlex.quote(os.environ[name])}" for name in SETTINGS_VARIABLES if os.environ.get(name))
     return f"{env} .venv/bin/python bench/{script} {' '.join(shlex.quote(arg) for arg in argv)}".strip()
+
+
+def setup_django_for_pages():
+    """The project importable and Django set up as the page benchmarks want it: DEBUG off (template
+    debugging would weigh on page times), warnings only in the log, no collected static files needed."""
+    sys.path.insert(0, str(BENCH_DIR.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    warnings.filterwarnings("ignore", "No directory at", UserWarning)  # whitenoise, without collectstatic
+
+    import django
+
+    django.setup()

@@ -38,26 +38,16 @@ import resource
 import statistics
 import sys
 import time
-import warnings
-from pathlib import Path
 
-BENCH_DIR = Path(__file__).resolve().parent
-sys.path[:0] = [str(BENCH_DIR.parent), str(BENCH_DIR)]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
-warnings.filterwarnings("ignore", "No directory at", UserWarning)  # whitenoise: no collected static files needed
+from report import host, rerun_command, setup_django_for_pages
 
-import django  # noqa: E402
-
-django.setup()
+setup_django_for_pages()
 
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from report import host, rerun_command  # noqa: E402
 from transparency import csv_io, schemas, snapshots  # noqa: E402
 from transparency import demo as transparency_demo  # noqa: E402
 from transparency.models import (  # noqa: E402
