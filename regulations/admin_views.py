@@ -19,7 +19,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -37,21 +36,13 @@ from wagtail.snippets.views import snippets as snippet_views
 from . import comparison, parsing, versions
 from .forms import VersionDetailsForm, VersionForm
 from .models import Provision, Regulation, RegulationIndexPage, RegulationPage, Version
-from .permissions import can_edit_versions, can_publish_versions
+from .permissions import can_add_versions, can_delete_versions, can_edit_versions, can_publish_versions
 
 URL_NAMESPACE = "regulations_admin"
 
 
 def admin_url(name, *args):
     return reverse(f"{URL_NAMESPACE}:{name}", args=args)
-
-
-def can_add_versions(user):
-    return user.has_perm("regulations.add_version")
-
-
-def can_delete_versions(user):
-    return user.has_perm("regulations.delete_version")
 
 
 def version_date(version):
@@ -218,25 +209,21 @@ def counts(parsed):
 
 @dataclass
 class Changes:
-    """What a text changes in the version in force: articles and annexes by label, as comparison.py matches them."""
+    """What a text changes in the version it amends: articles and annexes by label, as comparison.py matches them."""
 
     added: list
     removed: list
     changed: list
 
 
-def changes(in_force, parsed):
-    older = comparison.text_provisions(in_force)
+def changes(amended, parsed):
     newer = {node.label: node for node in parsed.walk() if node.kind in comparison.TEXT_KINDS}
-    return Changes(
-        added=[citation(node) for label, node in newer.items() if label not in older],
-        removed=[provision.citation for label, provision in older.items() if label not in newer],
-        changed=[
-            citation(node)
-            for label, node in newer.items()
-            if label in older and comparison.full_text(older[label]) != comparison.full_text(node)
-        ],
-    )
+    found = comparison.changes_between(comparison.text_provisions(amended), newer)
+
+    def named(status):
+        return [change.older.citation if change.newer is None else citation(change.newer) for change in found if change.status == status]
+
+    return Changes(added=named(comparison.ADDED), removed=named(comparison.REMOVED), changed=named(comparison.CHANGED))
 
 
 class TextFormView(VersionPermissionMixin, WagtailAdminTemplateMixin, FormView):
@@ -264,17 +251,17 @@ class TextFormView(VersionPermissionMixin, WagtailAdminTemplateMixin, FormView):
         parsed = parsing.parse(form.cleaned_data["text"])
         if parsed.problems:
             return self.show_problems(form, parsed.problems)
-        self.preview = self.preview_of(parsed)
+        self.preview = self.preview_of(parsed, form.cleaned_data["effective_from"])
         return self.render_to_response(self.get_context_data(form=form.refilled()))
 
-    def preview_of(self, parsed):
-        in_force = self.regulation.in_force_on(timezone.localdate())
+    def preview_of(self, parsed, effective_from):
+        amended = self.regulation.version_amended_by(effective_from)
         return {
             "counts": counts(parsed),
             "contents": contents(parsed.nodes),
             "preamble": parsed.preamble,
-            "in_force": in_force,
-            "changes": changes(in_force, parsed) if in_force is not None else None,
+            "amended": amended,
+            "changes": changes(amended, parsed) if amended is not None else None,
         }
 
     def save(self, form):

@@ -119,7 +119,11 @@ def text_provisions(version):
 
 def compare(older, newer):
     """Every article and annex of either version, in the newer version's order (removed ones where they were)."""
-    old_by_label, new_by_label = text_provisions(older), text_provisions(newer)
+    return Comparison(older, newer, changes_between(text_provisions(older), text_provisions(newer)))
+
+
+def changes_between(old_by_label, new_by_label):
+    """Changes from saved provisions (`old_by_label`) to provisions or parsed nodes (`new_by_label`), by label."""
     changes = []
     for label, provision in new_by_label.items():
         previous = old_by_label.get(label)
@@ -137,7 +141,7 @@ def compare(older, newer):
             len(changes),
         )
         changes.insert(index, change)
-    return Comparison(older, newer, changes)
+    return changes
 
 
 def history(label, versions):

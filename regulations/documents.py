@@ -22,7 +22,7 @@ def regulation_document(request, page):
     }
 
 
-def version_document(request, page, version, url):
+def version_document(request, version, url):
     """A version's facts, without its text."""
     act = {"type": version.act_type, "number": version.act_number, "url": version.act_url or None}
     act["date"] = version.act_date.isoformat() if version.act_date else None
@@ -60,7 +60,7 @@ def provision_document(request, provision, permalink):
 def text_document(request, page, version, url, tree, permalink):
     return {
         "regulation": regulation_document(request, page),
-        "version": version_document(request, page, version, url),
+        "version": version_document(request, version, url),
         "preamble": version.preamble,
         "provisions": [provision_document(request, node, permalink) for node in tree],
     }
@@ -70,7 +70,7 @@ def article_document(request, page, version, url, provision, permalink, history)
     provision.nodes = []
     return {
         "regulation": regulation_document(request, page),
-        "version": version_document(request, page, version, url),
+        "version": version_document(request, version, url),
         "article": provision_document(request, provision, permalink),
         "changed_in": [
             {"effective_from": entry["version"].effective_from.isoformat(), "change": entry["status"],
@@ -84,8 +84,8 @@ def comparison_document(request, page, context):
     result = context["comparison"]
     return {
         "regulation": regulation_document(request, page),
-        "older": version_document(request, page, context["older"], context["older_url"]),
-        "newer": version_document(request, page, context["newer"], context["newer_url"]),
+        "older": version_document(request, context["older"], context["older_url"]),
+        "newer": version_document(request, context["newer"], context["newer_url"]),
         "changes": [
             {
                 "label": change.label,

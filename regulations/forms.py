@@ -1,5 +1,7 @@
 """The forms regulation editors fill in the admin: a version's details, and a draft's text pasted or uploaded."""
 
+import codecs
+
 from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +15,10 @@ DETAIL_FIELDS = ["act_type", "act_number", "act_date", "act_url", "summary", "of
 
 
 def decode_text(data):
-    """UTF-8 (with or without the BOM Notepad writes), else Windows' cp1252; None when it is neither."""
-    for encoding in ("utf-8-sig", "cp1252"):
+    """UTF-8 (with or without the BOM Notepad writes), UTF-16 with its BOM (Notepad's "Unicode"), else
+    Windows' cp1252; None when it is none of them."""
+    encodings = ("utf-16",) if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else ("utf-8-sig", "cp1252")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
@@ -93,7 +97,7 @@ class VersionForm(VersionDetailsForm):
         cleaned_data = super().clean()
         if cleaned_data.get("text_file"):
             cleaned_data["text"] = cleaned_data["text_file"]
-        elif not cleaned_data.get("text", "").strip() and "text_file" not in self.errors:
+        elif not cleaned_data.get("text", "").strip() and "text_file" not in self.errors and "text" not in self.errors:
             self.add_error("text", forms.ValidationError(_("Paste the text or upload a .txt file."), code="required"))
         return cleaned_data
 

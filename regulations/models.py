@@ -61,6 +61,10 @@ class Regulation(models.Model):
         """The published version in force on `day`, or None before the first one took effect."""
         return self.versions.in_force_on(day).first()
 
+    def version_amended_by(self, day):
+        """The published version a new version taking effect on `day` amends: the last one before it."""
+        return self.versions.published().filter(effective_from__lt=day).order_by("-effective_from").first()
+
 
 class VersionQuerySet(models.QuerySet):
     def published(self):
@@ -70,7 +74,8 @@ class VersionQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=True)
 
     def in_force_on(self, day):
-        return self.published().filter(effective_from__lte=day).order_by("-effective_from")[:1]
+        """At most one version per regulation: `effective_to` is kept by versions.publish."""
+        return self.published().filter(effective_from__lte=day).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day))
 
 
 class Version(models.Model):
@@ -225,24 +230,26 @@ class Provision(index.Indexed, models.Model):
         """Articles and annexes of published versions: searches then keep those of the versions in force."""
         return cls.objects.filter(kind__in=[cls.Kind.ARTICLE, cls.Kind.ANNEX], version__published_at__isnull=False)
 
-    @property
-    def is_article(self):
-        return self.kind == self.Kind.ARTICLE
-
     def incisos(self):
         """[{"id", "text", "items": [{"id", "text"}]}]: the text's lines as incisos, with the letras and
         numbered items under each; ids like art-12-inciso-2 and art-12-inciso-2-b are anchors for citing."""
-        result = []
+        result, used, number = [], set(), ""
         for line in self.text.splitlines():
             marker = parsing.LIST_ITEM.match(line)
             if marker and result:
                 inciso = result[-1]
                 key = marker.group(0).strip(" ).").lower()
-                if not key.isalnum():  # a bullet: number it
+                if key.isdigit():
+                    number = key
+                elif not key.isalnum():  # a bullet: number it
                     key = str(len(inciso["items"]) + 1)
-                inciso["items"].append({"id": f"{inciso['id']}-{key}", "text": line})
+                elif number:  # a letra under a numbered item: art-12-inciso-1-2-a
+                    key = f"{number}-{key}"
+                item_id = unique(f"{inciso['id']}-{key}", used)
+                inciso["items"].append({"id": item_id, "text": line})
             else:
-                result.append({"id": f"{self.label}-inciso-{len(result) + 1}", "text": line, "items": []})
+                number = ""
+                result.append({"id": unique(f"{self.label}-inciso-{len(result) + 1}", used), "text": line, "items": []})
         return result
 
     @property
@@ -257,7 +264,7 @@ class Provision(index.Indexed, models.Model):
 
     @property
     def citation(self):
-        """How the reader's language names it: "Artículo 12 bis", "Article 1° (transitory)", "Anexo 1"."""
+        """How the reader's language names it: "Artículo 12 bis", "Transitory article 1°", "Anexo 1"."""
         values = {"number": self.display_number}
         if self.kind == self.Kind.ARTICLE and self.transitory:
             return gettext("Transitory article %(number)s") % values
@@ -269,6 +276,16 @@ class Provision(index.Indexed, models.Model):
             self.Kind.ANNEX: gettext("Annex %(number)s") if self.number else gettext("Annex"),
         }
         return names[self.kind] % values if self.kind in names else self.heading
+
+
+def unique(anchor, used):
+    """`anchor`, or `anchor-2`, `anchor-3`… if the text repeats a marker: ids must not repeat on a page."""
+    candidate, count = anchor, 1
+    while candidate in used:
+        count += 1
+        candidate = f"{anchor}-{count}"
+    used.add(candidate)
+    return candidate
 
 
 class RegulationIndexPage(PortalPage):
@@ -341,7 +358,7 @@ class RegulationPage(RoutablePageMixin, PortalPage):
     def in_force_on_json(self, request, day):
         from . import views
 
-        return views.version_page(request, self, day, as_json=True)
+        return views.as_json(views.version_page, request, self, day)
 
     @re_path(rf"^(?P<day>{DATE_PATTERN})/(?P<label>{LABEL_PATTERN})/$")
     def provision(self, request, day, label):
@@ -353,7 +370,7 @@ class RegulationPage(RoutablePageMixin, PortalPage):
     def provision_json(self, request, day, label):
         from . import views
 
-        return views.provision_page(request, self, day, label, as_json=True)
+        return views.as_json(views.provision_page, request, self, day, label)
 
     @re_path(rf"^(?P<label>{LABEL_PATTERN})/$")
     def provision_today(self, request, label):
@@ -371,7 +388,7 @@ class RegulationPage(RoutablePageMixin, PortalPage):
     def comparison_json(self, request, older, newer):
         from . import views
 
-        return views.comparison_page(request, self, older, newer, as_json=True)
+        return views.as_json(views.comparison_page, request, self, older, newer)
 
     @path("compare/")
     def compare_form(self, request):

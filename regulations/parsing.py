@@ -74,7 +74,7 @@ COMPOUND_ORDINAL = (
 )
 ARTICLE_HEADING = re.compile(
     rf"{ARTICLE_WORD}\s*"
-    rf"(?:(?P<number>\d+){DEGREE}|(?P<ordinal>{COMPOUND_ORDINAL}|{'|'.join(accent_tolerant(word) for word in TENS)}|{ORDINAL_WORDS})\b)?"
+    rf"(?:(?P<number>\d{{1,4}}){DEGREE}|(?P<ordinal>{COMPOUND_ORDINAL}|{'|'.join(accent_tolerant(word) for word in TENS)}|{ORDINAL_WORDS})\b)?"
     rf"(?:\s+(?P<suffix>{'|'.join(accent_tolerant(suffix) for suffix in LATIN_SUFFIXES)}))?"
     r"(?:\s+(?P<transitory>transitori[oa]s?))?"
     # the text after a separator, or after a bare ordinal sign when it starts a sentence ("Art. 2° Las…")
@@ -86,9 +86,9 @@ ARTICLE_HEADING = re.compile(
 ARTICLE_LIKE = re.compile(
     rf"{ARTICLE_WORD}\s*(?:[^\s.:\-–—]*|\S+(?:\s+\S+)?\s+transitori[oa])\s*{SEPARATOR}", re.IGNORECASE
 )
-TITLE_LINE = re.compile(rf"t[íi]tulo\s+(?P<number>[IVXLC]+|\d+|preliminar|final){NUMBER_END}{HEADING_TAIL}", re.IGNORECASE)
+TITLE_LINE = re.compile(rf"t[íi]tulo\s+(?P<number>[IVXLC]+|\d{{1,3}}|preliminar|final){NUMBER_END}{HEADING_TAIL}", re.IGNORECASE)
 SUBDIVISION = re.compile(
-    rf"(?P<kind>cap[íi]tulo|p[áa]rrafo|§)\s*(?P<number>[IVXLC]+|\d+|[úu]nico){NUMBER_END}{HEADING_TAIL}",
+    rf"(?P<kind>cap[íi]tulo|p[áa]rrafo|§)\s*(?P<number>[IVXLC]+|\d{{1,3}}|[úu]nico){NUMBER_END}{HEADING_TAIL}",
     re.IGNORECASE,
 )
 HEADING_LIKE = re.compile(r"(?:t[íi]tulo|cap[íi]tulo|p[áa]rrafo)\s+\S+$", re.IGNORECASE)
@@ -96,7 +96,7 @@ TRANSITORY_HEADING = re.compile(
     r"(?:disposiciones|art[íi]culos|normas)\s+transitori[ao]s\.?$|t[íi]tulo\s+transitorio\.?$", re.IGNORECASE
 )
 ANNEX_LINE = re.compile(
-    rf"anexo(?:\s+(?:n(?:[°º]|ro\.?|\.)?\s*)?(?P<number>[IVXLC]+|\d+|[A-Z]){NUMBER_END})?{HEADING_TAIL}",
+    rf"anexo(?:\s+(?:n(?:[°º]|ro\.?|\.)?\s*)?(?P<number>[IVXLC]+|\d{{1,3}}|[A-Z]){NUMBER_END})?{HEADING_TAIL}",
     re.IGNORECASE,
 )
 UNREADABLE_ARTICLE = _("This looks like an article heading, but its number cannot be read.")
@@ -315,7 +315,8 @@ class Parser:
         lines = self.current.text_lines
         previous = lines[-1] if lines else ""
         continues = (
-            self.paragraph_open
+            self.current.kind != ANNEX  # an annex's lines are a form's: kept as they are
+            and self.paragraph_open
             and previous
             and not previous.endswith(ENDS_PARAGRAPH)
             and not LIST_ITEM.match(line)
@@ -417,7 +418,9 @@ class Parser:
     def open_annex(self, number, line, match):
         self.close_current()
         raw = match["number"]
-        value = (section_number(raw) if re.fullmatch(r"[IVXLC]+|\d+", raw) else slug(raw)) if raw else ""
+        # Roman numerals, except a single letter that is more likely a letter (ANEXO C, not annex 100).
+        roman = re.fullmatch(r"[IVXLC]{2,}|[IVX]|\d+", raw or "")
+        value = (section_number(raw) if roman else slug(raw)) if raw else ""
         if value is None:
             return self.problem(number, line, UNREADABLE_HEADING)
         node = Node(ANNEX, value, f"anexo-{value}" if value else "anexo", number, heading=heading_text(match))

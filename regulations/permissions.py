@@ -8,3 +8,11 @@ def can_edit_versions(user):
 
 def can_publish_versions(user):
     return user.is_active and user.has_perm("regulations.publish_version")
+
+
+def can_add_versions(user):
+    return user.is_active and user.has_perm("regulations.add_version")
+
+
+def can_delete_versions(user):
+    return user.is_active and user.has_perm("regulations.delete_version")

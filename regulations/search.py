@@ -10,7 +10,7 @@ found. Provisions are saved with `bulk_create` (no signals), so `versions.py` ca
 import logging
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
 from elasticsearch.helpers import bulk, scan
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
@@ -48,7 +48,7 @@ def unindex_version(version):
 
     On Elasticsearch the documents are found by version, so those of provisions already deleted
     go too (found, then deleted in bulk: the test servers' build lacks `_delete_by_query`);
-    database backends delete the entries of the provisions that have some.
+    database backends delete the entries of its provisions.
     """
 
     def remove(backend):
@@ -59,9 +59,12 @@ def unindex_version(version):
             hits = scan(backend.es, index=index, query={"query": query, "_source": False}, ignore_unavailable=True)
             actions = ({"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]} for hit in hits)
             bulk(backend.es, actions, ignore_status=404)
-        else:
-            for provision in version.provisions.filter(index_entries__isnull=False).distinct():
-                backend.delete(provision)
+        else:  # the database backend's entries, in one query
+            entries = Provision._meta.get_field("index_entries").related_model.objects
+            entries.filter(
+                content_type=ContentType.objects.get_for_model(Provision),
+                object_id__in=[str(pk) for pk in version.provisions.values_list("pk", flat=True)],
+            ).delete()
 
     each_backend(remove, version)
 
@@ -80,13 +83,7 @@ class ArticlesInForce:
         shown = {}
         for page in pages.order_by("path"):
             shown.setdefault(page.regulation_id, page)
-        # `effective_to` is kept by versions.publish, so "in force on day" is one query for all regulations.
-        versions = (
-            Version.objects.published()
-            .filter(regulation_id__in=shown, effective_from__lte=day)
-            .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day))
-            .select_related("regulation")
-        )
+        versions = Version.objects.in_force_on(day).filter(regulation_id__in=shown).select_related("regulation")
         return cls({version.pk: version for version in versions}, shown)
 
     def provisions(self, version_ids=None):

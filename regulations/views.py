@@ -114,6 +114,14 @@ def json_not_found(request, detail, having_it=()):
     return json_response(document, status=404)
 
 
+def as_json(view, request, page, *args):
+    """The JSON twin of a page view: whatever is not found (an impossible date too) answers a JSON 404."""
+    try:
+        return view(request, page, *args, as_json=True)
+    except Http404:
+        return json_not_found(request, _("Nothing here: check the date (YYYY-MM-DD) and the article's label."))
+
+
 def version_page(request, page, day, as_json=False):
     """The whole text in force on `day` (today when None), with its table of contents."""
     versions = published_versions(page.regulation)
@@ -179,7 +187,7 @@ def provision_page(request, page, day, label, as_json=False):
     siblings = list(
         version.provisions.filter(kind__in=comparison.TEXT_KINDS).order_by("position").values_list("label", flat=True)
     )
-    index = siblings.index(label)
+    position = siblings.index(label)
     context.update(
         {
             "version": version,
@@ -190,16 +198,16 @@ def provision_page(request, page, day, label, as_json=False):
             "history": [
                 {
                     "version": entry,
-                    "status": "original" if index == 0 and status == comparison.ADDED else status,
+                    "status": "original" if number == 0 and status == comparison.ADDED else status,
                     "url": provision_url(page, entry, label) if status not in (None, comparison.REMOVED) else "",
                     "current": entry.pk == version.pk,
                 }
-                for index, (entry, status) in reversed(list(enumerate(changes)))
+                for number, (entry, status) in reversed(list(enumerate(changes)))
                 if status in (comparison.ADDED, comparison.CHANGED, comparison.REMOVED)
             ],
             "version_url": version_url(page, version),
-            "previous_url": provision_url(page, version, siblings[index - 1]) if index > 0 else "",
-            "next_url": provision_url(page, version, siblings[index + 1]) if index + 1 < len(siblings) else "",
+            "previous_url": provision_url(page, version, siblings[position - 1]) if position > 0 else "",
+            "next_url": provision_url(page, version, siblings[position + 1]) if position + 1 < len(siblings) else "",
             "canonical_url": request.build_absolute_uri(provision_url(page, version, label)),
             "json_url": provision_url(page, version, label) + "json/",
         }
@@ -254,7 +262,7 @@ def comparison_context(page, older_version, newer_version):
         "comparison": result,
         "older": older_version,
         "newer": newer_version,
-        "older_url": version_url(page, older_version) if older_version.is_published else "",
+        "older_url": version_url(page, older_version),
         "newer_url": version_url(page, newer_version) if newer_version.is_published else "",
         "same_version": older_version.pk == newer_version.pk,
     }
@@ -269,8 +277,10 @@ def compare_form(request, page):
         older, newer = sorted(chosen)
         return redirect(page_url(page, "comparison", older=older, newer=newer))
     context = base_context(page, versions)
+    if not any(chosen):  # the form on its own: the latest version and the one before it, chosen
+        return TemplateResponse(request, "regulations/compare_form.html", context)
     context.update({"form_error": _("Choose two versions to compare."), "chosen": chosen})
-    return TemplateResponse(request, "regulations/compare_form.html", context, status=400 if any(chosen) else 200)
+    return TemplateResponse(request, "regulations/compare_form.html", context, status=400)
 
 
 def draft_page(request, page, version_id):
@@ -290,9 +300,9 @@ def draft_page(request, page, version_id):
             "tree": build_tree(list(draft.provisions.all())),
         }
     )
-    in_force = in_force_on(versions, today())
-    if in_force is not None:
-        context.update(comparison_context(page, in_force, draft))
+    amended = page.regulation.version_amended_by(draft.effective_from)
+    if amended is not None:
+        context.update(comparison_context(page, amended, draft))
     response = TemplateResponse(request, "regulations/regulation_page.html", context)
     response["X-Robots-Tag"] = "noindex"
     add_never_cache_headers(response)
@@ -304,12 +314,10 @@ def regulation_rows(index_page):
     pages = list(
         RegulationPage.objects.child_of(index_page).live().public().select_related("regulation").order_by("path")
     )
-    day = today()
-    in_force = {}
-    for version in Version.objects.published().filter(
-        regulation__in=[page.regulation_id for page in pages], effective_from__lte=day
-    ).order_by("effective_from"):
-        in_force[version.regulation_id] = version  # the latest to take effect wins
+    in_force = {
+        version.regulation_id: version
+        for version in Version.objects.in_force_on(today()).filter(regulation__in=[page.regulation_id for page in pages])
+    }
     return [
         {"page": page, "regulation": page.regulation, "in_force": in_force.get(page.regulation_id)}
         for page in pages

@@ -1,10 +1,12 @@
 """Regulations in the admin menu, their versions' views under /admin/regulations/, and how the audit log words them."""
 
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder, register_admin_url_finder
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.viewsets.base import ViewSet
@@ -105,3 +107,17 @@ def register_version_log_actions(actions):
     for action, (label, message) in VERSION_LOG_ACTIONS.items():
         formatter = type("_VersionLogFormatter", (VersionLogFormatter,), {"label": label, "message": message})
         actions.register_action(action)(formatter)
+
+
+@hooks.register("before_delete_snippet")
+def keep_regulations_with_published_versions(request, instances):
+    """Citations point at published versions: a regulation that has some is not deleted (withdraw them first)."""
+    cited = [item for item in instances if isinstance(item, Regulation) and item.versions.published().exists()]
+    if cited:
+        messages.error(
+            request,
+            _("%(names)s cannot be deleted: it has published versions, which citations point at. Withdraw them first.")
+            % {"names": ", ".join(str(item) for item in cited)},
+        )
+        return redirect(admin_views.admin_url("versions", cited[0].pk))
+    return None

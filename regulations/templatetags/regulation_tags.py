@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 register = template.Library()
 
@@ -12,8 +12,10 @@ register = template.Library()
 def redline(segments):
     """Deletions and insertions marked in the text, named for screen readers (not by colour alone).
 
-    A changed inciso break shows as a pilcrow, named "paragraph break"; a space alone is not worth a mark.
+    The names are in the reader's language, inside a text that may be in another. A changed
+    inciso break shows as a pilcrow, named "paragraph break"; a changed space alone is not marked.
     """
+    language = get_language()
     parts = []
     for segment in segments:
         if segment.operation == "equal" or (not segment.text.strip() and "\n" not in segment.text):
@@ -23,10 +25,20 @@ def redline(segments):
         if segment.text.strip():
             content = conditional_escape(segment.text)
         else:
-            content = format_html('<span aria-hidden="true">¶</span><span class="visually-hidden">{}</span>', gettext("paragraph break"))
-        after = "\n" if tag == "ins" and not segment.text.strip() else ""
+            content = format_html(
+                '<span aria-hidden="true">¶</span><span class="visually-hidden" lang="{}">{}</span>',
+                language,
+                gettext("paragraph break"),
+            )
         parts.append(
-            format_html('<{tag}><span class="visually-hidden">[{label} </span>{content}<span class="visually-hidden">]</span></{tag}>{after}',
-                        tag=tag, label=label, content=content, after=after)
+            format_html(
+                '<{tag}><span class="visually-hidden" lang="{language}">[{label} </span>{content}'
+                '<span class="visually-hidden">]</span></{tag}>{after}',
+                tag=tag,
+                language=language,
+                label=label,
+                content=content,
+                after="\n" if tag == "ins" and not segment.text.strip() else "",
+            )
         )
     return mark_safe("".join(str(part) for part in parts))

@@ -122,7 +122,7 @@ def test_a_preview_shows_the_contents_and_saves_nothing(admin_client, regulation
     assert not Version.objects.exists() and not Provision.objects.exists()
     preview = response.context["preview"]
     assert preview["counts"] == {"articles": 4, "transitory": 1, "annexes": 1, "titles": 2}
-    assert preview["in_force"] is None and preview["changes"] is None
+    assert preview["amended"] is None and preview["changes"] is None
     assert [entry.citation for entry in preview["contents"]] == ["Title I", "Title II", "DISPOSICIONES TRANSITORIAS", "Annex 1"]
     assert [entry.citation for entry in preview["contents"][1].children[0].children] == ["Article 3°", "Article 4°"]
     page = response.content.decode()
@@ -133,16 +133,19 @@ def test_a_preview_shows_the_contents_and_saves_nothing(admin_client, regulation
     assert f'<textarea name="text" hidden>\n{escape(TEXT_V1)}</textarea>' in page and 'name="save"' in page
 
 
-def test_a_preview_says_what_the_text_changes_in_the_version_in_force(admin_client, regulation, versions):
+def test_a_preview_says_what_the_text_changes_in_the_version_it_amends(admin_client, regulation, versions):
     response = admin_client.post(url("import", regulation.pk), form_data(TEXT_V1))
 
     preview = response.context["preview"]
-    assert preview["in_force"] == versions[1]
+    assert preview["amended"] == versions[1]  # the last version before December 2026, not the future one
     changes = preview["changes"]
     assert (changes.added, changes.removed, changes.changed) == (["Article 4°"], ["Article 3 bis"], ["Article 3°"])
     assert admin_client.post(url("import", regulation.pk), form_data(TEXT_V3)).context["preview"]["changes"].changed == [
         "Article 1°"
     ]
+    after_the_future_one = admin_client.post(url("import", regulation.pk), form_data(TEXT_V3, datetime.date(2028, 1, 1)))
+    assert after_the_future_one.context["preview"]["amended"] == versions[2]
+    assert not after_the_future_one.context["preview"]["changes"].changed
     assert Version.objects.count() == 3
 
 
@@ -211,6 +214,10 @@ def test_a_text_file_in_windows_encoding_replaces_the_box(admin_client, regulati
         url("import", regulation.pk), form_data("ignored", text_file=upload(b"\xef\xbb\xbf" + TEXT_V2.encode()), save="1")
     )
     assert Version.objects.latest("pk").source_text == TEXT_V2  # the BOM dropped, the box ignored
+
+    unicode_notepad = upload(TEXT_V3.encode("utf-16"))  # Notepad's "Unicode": UTF-16 with its BOM
+    response = admin_client.post(url("import", regulation.pk), form_data("", datetime.date(2030, 1, 1), text_file=unicode_notepad))
+    assert response.context["form"].initial["text"] == TEXT_V3
 
 
 def test_other_files_are_refused_clearly(admin_client, regulation, monkeypatch):
@@ -482,3 +489,20 @@ def test_the_regulation_edit_view_links_to_its_versions(admin_client, regulation
     page = admin_client.get(reverse("wagtailsnippets_regulations_regulation:edit", args=[regulation.pk])).content.decode()
 
     assert url("versions", regulation.pk) in page and url("import", regulation.pk) in page
+
+
+def test_a_regulation_with_published_versions_cannot_be_deleted(admin_client, regulation, versions):
+    delete_url = reverse("wagtailsnippets_regulations_regulation:delete", args=[regulation.pk])
+
+    response = admin_client.post(delete_url, follow=True)
+
+    assert regulation.versions.published().count() == 3
+    assert "cannot be deleted" in response.content.decode()
+
+
+def test_a_regulation_with_only_drafts_can_be_deleted(admin_client, regulation):
+    version_actions.create_draft(regulation, TEXT_V1, effective_from=datetime.date(2030, 1, 1))
+
+    admin_client.post(reverse("wagtailsnippets_regulations_regulation:delete", args=[regulation.pk]))
+
+    assert not Version.objects.exists()

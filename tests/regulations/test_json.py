@@ -51,7 +51,7 @@ def test_a_comparison_as_json_has_each_change_and_its_redline(client, today, ver
 
 @pytest.mark.parametrize(
     "path",
-    ["2020-01-01/json/", "2025-01-01/art-4/json/", "compare/2020-01-01/2024-07-01/json/"],
+    ["2020-01-01/json/", "2024-02-30/json/", "2025-01-01/art-4/json/", "compare/2020-01-01/2024-07-01/json/"],
 )
 def test_what_is_not_there_is_a_json_404(client, today, versions, regulation_page, path):
     response = client.get(f"{regulation_page.url}{path}")

@@ -696,3 +696,23 @@ def test_demo_reglamento_parrafos_restart_in_each_titulo():
     article_4 = next(article for article in parsed.articles() if article.label == "art-4")
     assert article_4.text_lines[0] == "Definiciones. Para efectos del presente reglamento, se entenderá por:"
     assert [line[:2] for line in article_4.text_lines[1:]] == [f"{letter})" for letter in "abcdefghijklm"]
+
+
+def test_a_lettered_annex_keeps_its_letter():
+    parsed = parse("Artículo 1°.- Uno.\nANEXO C\nFORMULARIO\nNombre\nANEXO II\nOTRO\nTexto")
+
+    assert [node.label for node in parsed.nodes if node.kind == "annex"] == ["anexo-c", "anexo-2"]
+    assert parsed.nodes[1].text == "Nombre"
+
+
+def test_an_annex_keeps_its_lines_as_they_are():
+    parsed = parse("Artículo 1°.- Uno.\nANEXO N° 1\nFORMULARIO\nNombre del proveedor\nRUT\nFirma")
+
+    assert parsed.nodes[-1].text_lines == ["Nombre del proveedor", "RUT", "Firma"]
+
+
+def test_an_absurdly_long_article_number_is_reported_not_stored():
+    line = "Artículo " + "9" * 5000 + ".- Texto."
+    parsed = parse("Artículo 1°.- Uno.\n" + line)
+
+    assert problem_lines(parsed) == [(2, line)]

@@ -12,6 +12,7 @@ from django.utils import translation
 from wagtail.documents.models import Document
 
 from regulations import versions as version_actions
+from regulations.models import Provision
 
 from .conftest import TEXT_V2
 
@@ -124,8 +125,8 @@ def test_the_comparison_lists_exactly_the_changed_articles_with_a_redline(client
     inserted = [re.sub(r"<[^>]+>", "", i) for i in re.findall(r"<ins>(.*?)</ins>", html, re.S)]
     assert any("30" in d for d in deleted) and any("100" in i for i in inserted)
     # Named for screen readers, not shown by colour alone.
-    assert re.search(r'<del><span class="visually-hidden">\[[^<]+</span>', html)
-    assert re.search(r'<ins><span class="visually-hidden">\[[^<]+</span>', html)
+    assert re.search(r'<del><span class="visually-hidden" lang="es">\[eliminado: </span>', html)
+    assert re.search(r'<ins><span class="visually-hidden" lang="es">\[agregado: </span>', html)
 
 
 def test_the_comparison_form_goes_to_the_citable_comparison(client, today, versions, regulation_page):
@@ -152,8 +153,18 @@ def test_the_english_page_says_the_text_is_only_in_spanish_and_marks_it(client, 
 
     assert '<html lang="en">' in html
     assert "only in Spanish" in html
-    assert re.search(r'<div class="regulation__text[^"]*" lang="es"', html)
+    assert re.search(r'<div class="provision__text" lang="es">\s*<p id="art-3-inciso-1">Compra ágil', html)
+    # The interface's own words stay English: only the regulation's text is marked Spanish.
+    assert "<h1>Article 3°</h1>" in html
     assert "Versions in which this article changed" in html
+
+
+def test_the_redline_names_its_marks_in_the_readers_language(client, today, versions, english_regulation_page):
+    with translation.override("en"):
+        html = client.get(f"{english_regulation_page.url}compare/2023-04-01/2024-07-01/").content.decode()
+
+    assert '<div class="redline" lang="es"' in html
+    assert '<del><span class="visually-hidden" lang="en">[deleted: </span>30' in html
 
 
 def test_drafts_are_for_editors_only(client, django_user_model, today, versions, regulation, regulation_page):
@@ -172,7 +183,9 @@ def test_drafts_are_for_editors_only(client, django_user_model, today, versions,
     assert "150 UTM" in main_text(response)
     assert response["X-Robots-Tag"] == "noindex"
     assert "no-cache" in response["Cache-Control"]
-    assert 'id="draft-changes"' in response.content.decode()  # what it changes against the version in force
+    assert 'id="draft-changes"' in response.content.decode()
+    # Compared with the version it amends (the last one before its date), not with today's.
+    assert "Cambios respecto de la versión que modifica, vigente desde el 1 de julio de 2024" in main_text(response)
     published = versions[-1]
     assert client.get(f"{regulation_page.url}draft/{published.pk}/").status_code == 404
 
@@ -185,6 +198,7 @@ def test_the_official_pdf_is_linked(client, today, versions, regulation_page):
     response = client.get(regulation_page.url)
 
     assert f'href="{pdf.url}"' in response.content.decode()
+    assert "PDF oficial (13 bytes)" in main_text(response)  # its real size, not "0 bytes"
 
 
 def test_the_index_lists_each_regulation_with_its_version_in_force(client, today, versions, regulation_page, django_assert_max_num_queries):
@@ -216,7 +230,7 @@ def test_a_split_inciso_is_marked_where_it_splits(client, today, regulation, reg
 
     html = client.get(f"{regulation_page.url}compare/2024-01-01/2025-01-01/").content.decode()
 
-    assert re.search(r'<ins><span class="visually-hidden">\[[^<]+</span><span aria-hidden="true">¶</span>', html)
+    assert re.search(r'<ins><span class="visually-hidden" lang="es">\[[^<]+</span><span aria-hidden="true">¶</span>', html)
     assert "Primer inciso." in html and "Segundo inciso." in html
 
 
@@ -232,3 +246,20 @@ def test_a_regulation_with_nothing_published_says_so(client, today, regulation_p
     assert response.status_code == 200
     assert "Aún no se ha publicado ninguna versión de este reglamento." in main_text(response)
     assert client.get(f"{regulation_page.url}2024-01-01/").status_code == 404
+
+
+def test_the_comparison_form_on_its_own_has_two_versions_chosen_and_no_error(client, today, versions, regulation_page):
+    response = client.get(f"{regulation_page.url}compare/")
+    html = response.content.decode()
+
+    assert response.status_code == 200 and 'role="alert"' not in html
+    assert re.search(r'<select id="compare-from" name="from">\s*<option value="2027-03-01">[^<]*</option><option value="2024-07-01" selected>', html)
+    assert re.search(r'<select id="compare-to" name="to">\s*<option value="2027-03-01" selected>', html)
+
+
+def test_letras_under_numbered_items_have_anchors_of_their_own(regulation):
+    article = Provision(label="art-9", text="Requisitos:\n1. Primero:\na) uno;\nb) dos.\n2. Segundo:\na) tres.")
+
+    ids = [item["id"] for inciso in article.incisos() for item in inciso["items"]]
+
+    assert ids == ["art-9-inciso-1-1", "art-9-inciso-1-1-a", "art-9-inciso-1-1-b", "art-9-inciso-1-2", "art-9-inciso-1-2-a"]
