@@ -11,6 +11,7 @@ import re
 
 import pytest
 import time_machine
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.utils import translation
 from django.utils.text import capfirst
@@ -156,3 +157,19 @@ def test_the_database_backend_finds_articles(client, settings, demo_site, today,
     assert article_links(response) == [permalink(regulation_page, versions[1], "art-3-bis")]
     snippet = "Cotizaciones. Toda compra ágil requiere tres cotizaciones."  # the start of the text
     assert snippet in response.content.decode()
+
+
+def test_withdrawing_a_version_removes_its_database_entries(settings, today, versions):
+    settings.WAGTAILSEARCH_BACKENDS = {"default": settings.DATABASE_SEARCH}
+    version_actions.withdraw(versions[2])
+    version_actions.publish(versions[2])
+    entries = Provision._meta.get_field("index_entries").related_model.objects.filter(
+        content_type=ContentType.objects.get_for_model(Provision)
+    )
+    of_version = entries.filter(object_id__in=[str(pk) for pk in versions[2].provisions.values_list("pk", flat=True)])
+    assert of_version.exists()
+
+    version_actions.withdraw(versions[2])
+
+    assert not of_version.exists()
+    assert entries.exists()  # the other versions' entries stay
