@@ -358,7 +358,7 @@ class RegulationPage(RoutablePageMixin, PortalPage):
     def in_force_on_json(self, request, day):
         from . import views
 
-        return views.as_json(views.version_page, request, self, day)
+        return views.json_twin(views.version_page, request, self, day)
 
     @re_path(rf"^(?P<day>{DATE_PATTERN})/(?P<label>{LABEL_PATTERN})/$")
     def provision(self, request, day, label):
@@ -370,7 +370,7 @@ class RegulationPage(RoutablePageMixin, PortalPage):
     def provision_json(self, request, day, label):
         from . import views
 
-        return views.as_json(views.provision_page, request, self, day, label)
+        return views.json_twin(views.provision_page, request, self, day, label)
 
     @re_path(rf"^(?P<label>{LABEL_PATTERN})/$")
     def provision_today(self, request, label):
@@ -388,7 +388,7 @@ class RegulationPage(RoutablePageMixin, PortalPage):
     def comparison_json(self, request, older, newer):
         from . import views
 
-        return views.as_json(views.comparison_page, request, self, older, newer)
+        return views.json_twin(views.comparison_page, request, self, older, newer)
 
     @path("compare/")
     def compare_form(self, request):

@@ -114,7 +114,7 @@ def json_not_found(request, detail, having_it=()):
     return json_response(document, status=404)
 
 
-def as_json(view, request, page, *args):
+def json_twin(view, request, page, *args):
     """The JSON twin of a page view: whatever is not found (an impossible date too) answers a JSON 404."""
     try:
         return view(request, page, *args, as_json=True)
