@@ -131,8 +131,8 @@ def months_before(today, count=MONTHS_OF_DATA):
     return [add_months(this_month, -back) for back in range(count, 0, -1)]
 
 
-def test_demo_has_every_category_in_both_languages_with_live_pages(full_demo_site):
-    home_es = full_demo_site.root_page.specific
+def test_demo_has_every_category_in_both_languages_with_live_pages(transparency_demo_site):
+    home_es = transparency_demo_site.root_page.specific
     english = Locale.objects.get(language_code="en")
     index_es = TransparencyIndexPage.objects.child_of(home_es).get()
     index_en = index_es.get_translation(english)
@@ -161,7 +161,7 @@ def test_demo_has_every_category_in_both_languages_with_live_pages(full_demo_sit
     assert sorted(page.dataset.schema.name for page in staff) == sorted(STAFF_SCHEMAS)
 
 
-def test_demo_datasets_have_the_last_six_months_published(full_demo_site):
+def test_demo_datasets_have_the_last_six_months_published(transparency_demo_site):
     periods = months_before(timezone.localdate())
     datasets = Dataset.objects.all()
     assert datasets.count() == DatasetPage.objects.filter(locale__language_code="es").count() >= 16
@@ -180,7 +180,7 @@ def test_demo_datasets_have_the_last_six_months_published(full_demo_site):
                 assert snapshot.source_name.endswith(".csv")  # went through the CSV importer
 
 
-def test_demo_has_exactly_one_correction_and_a_month_without_movements(full_demo_site):
+def test_demo_has_exactly_one_correction_and_a_month_without_movements(transparency_demo_site):
     (superseded,) = Snapshot.objects.filter(superseded_at__isnull=False)
     correction = superseded.dataset.current_snapshots().get(period=superseded.period)
     assert (superseded.version, correction.version) == (1, 2)
@@ -199,7 +199,7 @@ def test_demo_has_exactly_one_correction_and_a_month_without_movements(full_demo
     assert empty.dataset.slug == NO_MOVEMENTS_DATASET and empty.is_published and empty.row_count == 0
 
 
-def test_demo_rows_are_typed_and_hold_no_personal_ids(full_demo_site):
+def test_demo_rows_are_typed_and_hold_no_personal_ids(transparency_demo_site):
     planta = Snapshot.objects.filter(dataset__schema__name=schemas.PLANTA, superseded_at__isnull=True).first()
     row = planta.rows.first().values
     assert isinstance(row["remuneracion_bruta"], int) and row["remuneracion_bruta"] > 500_000
@@ -213,7 +213,7 @@ def test_demo_rows_are_typed_and_hold_no_personal_ids(full_demo_site):
     assert PERSON_RUT.search(purchase.first().values["rut_proveedor"])  # companies' RUTs are public
 
 
-def test_demo_leaves_one_dataset_due_or_overdue(full_demo_site):
+def test_demo_leaves_one_dataset_due_or_overdue(transparency_demo_site):
     late = [duty for duty in obligations(Dataset.objects.all()) if duty.status != Status.UP_TO_DATE]
     assert [duty.dataset.slug for duty in late] == [LATE_DATASET]
     assert late[0].status in (Status.DUE, Status.OVERDUE) and late[0].missing_months == 1
@@ -230,7 +230,7 @@ def transparency_state():
     }
 
 
-def test_running_the_demo_again_changes_nothing(full_demo_site):
+def test_running_the_demo_again_changes_nothing(transparency_demo_site):
     before = transparency_state()
     out = io.StringIO()
     call_command("load_demo_content", without_admin=True, stdout=out)
