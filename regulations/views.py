@@ -83,12 +83,13 @@ def version_summaries(page, versions, current=None):
     return [
         {
             "version": version,
-            "status": version.status(day),
-            "status_label": Version.Status(version.status(day)).label,
+            "status": status,
+            "status_label": status.label,
             "url": version_url(page, version),
             "current": current is not None and version.pk == current.pk,
         }
         for version in reversed(versions)
+        for status in [Version.Status(version.status(day))]
     ]
 
 
