@@ -2,7 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 
@@ -67,5 +69,11 @@ class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Paragraph"))
     quote = blocks.BlockQuoteBlock(label=_("Quote"))
     image = ImageBlock(label=_("Image"))
+    embed = EmbedBlock(
+        label=_("Embedded media"),
+        help_text=_("Address of a video or post (YouTube, Vimeo…); readers without it get a link."),
+        template="portal/blocks/embed.html",
+    )
+    table = TableBlock(label=_("Table"), template="portal/blocks/table.html")
     callout = CalloutBlock()
     document = DocumentLinkBlock()

@@ -45,11 +45,22 @@ class HomePage(PortalPage):
         "portal.StandardPage",
         "transparency.TransparencyIndexPage",
         "regulations.RegulationIndexPage",
+        "notes.NotesIndexPage",
+        "faq.FAQIndexPage",
     ]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from notes.models import NotePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_note"] = (
+            NotePage.objects.live().filter(locale_id=self.locale_id).order_by("-edition_month").first()
+        )
+        return context
 
 
 class StandardPage(PortalPage):

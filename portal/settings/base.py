@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",

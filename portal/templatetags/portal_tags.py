@@ -1,10 +1,15 @@
-"""Navigation helpers for the base template: language versions and the main menu."""
+"""Helpers for the base template: language versions, the main menu and schema.org JSON-LD."""
 
+import json
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import Resolver404, resolve, translate_url
+from django.utils.html import _json_script_escapes as JSON_SCRIPT_ESCAPES
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
@@ -150,3 +155,10 @@ def main_menu(context, home):
         return "page" if current.pk == item.pk else "true"
 
     return {"items": [(item, aria_current(item)) for item in items]}
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org <script type="application/ld+json">, escaped so no value can close the tag."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
