@@ -1,7 +1,11 @@
 """Preguntas frecuentes: categories and questions as pages, and what readers say about the answers."""
 
+import html
+
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.blocks import PageChooserBlock
@@ -15,6 +19,7 @@ from .blocks import RegulationArticleBlock
 
 ANSWER_FEATURES = ["h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 COMMENT_MAX_LENGTH = 1000
+SUMMARY_WORDS = 30
 
 
 class FAQIndexPage(PortalPage):
@@ -107,6 +112,11 @@ class QuestionPage(RoutablePageMixin, PortalPage):
     class Meta:
         verbose_name = _("frequently asked question")
         verbose_name_plural = _("frequently asked questions")
+
+    @property
+    def summary(self):
+        """The opening of the answer as plain text, for search results and feeds (questions have no summary field)."""
+        return Truncator(html.unescape(strip_tags(self.answer))).words(SUMMARY_WORDS)
 
     def get_context(self, request, *args, **kwargs):
         from . import views

@@ -284,7 +284,8 @@ def database_search(backend, query, locale, articles, outcome, filters):
 
 
 def summary_of(page):
-    return getattr(page, "summary", "") or page.search_description
+    """What a result shows when nothing is highlighted: the page type's own summary or description."""
+    return getattr(page, "summary", "") or getattr(page, "description", "") or page.search_description
 
 
 def opening_of(provision):
