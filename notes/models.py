@@ -18,7 +18,7 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.models import PortalPage
 
-from .forms import NotePageForm
+from .forms import NoteCopyForm, NotePageForm
 
 
 class Team(TranslatableMixin, models.Model):
@@ -51,6 +51,7 @@ class NotesIndexPage(RoutablePageMixin, PortalPage):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["notes.NotePage"]
     max_count_per_parent = 1
+    copy_form_class = NoteCopyForm
 
     class Meta:
         verbose_name = _("notes index")
@@ -148,6 +149,7 @@ class NotePage(PortalPage):
     parent_page_types = ["notes.NotesIndexPage"]
     subpage_types = []
     base_form_class = NotePageForm
+    copy_form_class = NoteCopyForm
 
     class Meta:
         verbose_name = _("monthly note")

@@ -58,7 +58,7 @@ class HomePage(PortalPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_note"] = (
-            NotePage.objects.live().filter(locale_id=self.locale_id).order_by("-edition_month").first()
+            NotePage.objects.live().public().filter(locale_id=self.locale_id).order_by("-edition_month").first()
         )
         return context
 
