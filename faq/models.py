@@ -126,7 +126,7 @@ class QuestionPage(RoutablePageMixin, PortalPage):
         return context
 
     @path("feedback/", name="feedback")
-    def feedback(self, request):
+    def feedback_route(self, request):  # not `feedback`: that name is the related manager of AnswerFeedback
         from . import views
 
         return views.feedback(request, self)

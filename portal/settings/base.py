@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_ratelimit",  # the FAQ feedback limit; installed for its system checks
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -175,3 +176,17 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},  # one line per index update otherwise
     },
 }
+
+# Readers' "was this answer useful?" (faq/views.py): each client address may post this many
+# times per period (django-ratelimit's "count/period", e.g. "10/h"); more is answered with 429.
+FAQ_FEEDBACK_RATE = os.environ.get("FAQ_FEEDBACK_RATE", "10/h")
+# Behind a reverse proxy every request comes from the proxy's address: name the request.META key
+# of the header in which the proxy puts the client's single address (e.g. HTTP_X_REAL_IP), or
+# every reader shares one allowance. Unset: the connection's address (REMOTE_ADDR).
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# Django's default cache, each process's own memory. django-ratelimit counts in it and its checks
+# object (E003: not shared; W001: not one it supports): with several gunicorn workers a client
+# may post up to (workers × FAQ_FEEDBACK_RATE), which is harmless for votes. Across machines, set
+# a shared cache (Redis or memcached) here and drop the silence.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
