@@ -25,24 +25,37 @@ def drop_test_search_indices():
         backend.es.indices.delete(index=f"{backend.index_prefix}*", ignore_unavailable=True)
 
 
+DEMO_SECTIONS = ("transparency", "regulations", "notes", "faq")
+
+
+def load_demo(*sections):
+    """Run `load_demo_content` as `make run` does, but without the demo admin and with only the
+    named sections (each takes seconds); return what it printed."""
+    out = io.StringIO()
+    left_out = {f"without_{section}": True for section in DEMO_SECTIONS if section not in sections}
+    call_command("load_demo_content", without_admin=True, stdout=out, **left_out)
+    return out.getvalue()
+
+
 @pytest.fixture
 def demo_site(db):
-    """The bilingual demo site, as `load_demo_content` builds it, without the demo admin and
-    without the Transparencia Activa and Reglamentos sections (seconds per test; see `transparency_demo_site`)."""
-    call_command(
-        "load_demo_content",
-        without_admin=True,
-        without_transparency=True,
-        without_regulations=True,
-        stdout=io.StringIO(),
-    )
+    """The bilingual demo site without its sections (see `transparency_demo_site` and
+    `notes_faq_demo_site`; the other sections' tests load their own)."""
+    load_demo()
     return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture
 def transparency_demo_site(db):
-    """The demo with its Transparencia Activa section (the Reglamentos section has tests of its own)."""
-    call_command("load_demo_content", without_admin=True, without_regulations=True, stdout=io.StringIO())
+    load_demo("transparency")
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def notes_faq_demo_site(db):
+    """The demo with its Notes and FAQ sections (answers link only to notes: the Transparencia Activa
+    and Reglamentos sections are left out)."""
+    load_demo("notes", "faq")
     return Site.objects.get(is_default_site=True)
 
 

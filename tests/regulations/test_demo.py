@@ -1,17 +1,15 @@
 """The demo Reglamentos section, as `make run` shows it."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 
 from regulations.models import Regulation, RegulationPage, Version
+from tests.conftest import load_demo
 
 
 @pytest.fixture
 def regulations_demo(db):
-    call_command("load_demo_content", without_admin=True, without_transparency=True, stdout=io.StringIO())
+    load_demo("regulations")
 
 
 def test_the_demo_publishes_the_regulation_in_three_versions_and_the_manual(regulations_demo, client, today):
@@ -35,6 +33,6 @@ def test_the_demo_publishes_the_regulation_in_three_versions_and_the_manual(regu
 def test_running_the_demo_again_changes_nothing(regulations_demo):
     counts = Version.objects.count(), RegulationPage.objects.count()
 
-    call_command("load_demo_content", without_admin=True, without_transparency=True, stdout=io.StringIO())
+    load_demo("regulations")
 
     assert (Version.objects.count(), RegulationPage.objects.count()) == counts

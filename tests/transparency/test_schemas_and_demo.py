@@ -2,15 +2,14 @@
 
 import datetime
 import importlib
-import io
 import re
 
-from django.core.management import call_command
 from django.core.validators import validate_slug
 from django.db import migrations
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, Site
 
+from tests.conftest import load_demo
 from transparency import categories, schemas
 from transparency.columns import ColumnType
 from transparency.demo import (
@@ -232,10 +231,9 @@ def transparency_state():
 
 def test_running_the_demo_again_changes_nothing(transparency_demo_site):
     before = transparency_state()
-    out = io.StringIO()
-    call_command("load_demo_content", without_admin=True, without_regulations=True, stdout=out)
+    output = load_demo("transparency")
     assert transparency_state() == before
-    assert "0 items created" in out.getvalue()
+    assert "0 items created" in output
 
 
 def test_demo_months_follow_the_day_it_is_built_across_a_new_year(db):

@@ -12,6 +12,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
+from faq.demo import build_faq_demo
+from notes.demo import build_notes_demo
 from portal.demo import DemoPages
 from portal.models import SiteSettings, StandardPage
 from regulations.demo import build_regulations_demo
@@ -203,13 +205,32 @@ class Command(BaseCommand):
             help="Skip the Reglamentos section (tests that do not need it load faster).",
         )
         parser.add_argument(
+            "--without-notes",
+            action="store_true",
+            help="Skip the monthly Digital Transformation Notes (tests that do not need them load faster).",
+        )
+        parser.add_argument(
+            "--without-faq",
+            action="store_true",
+            help="Skip the FAQ section (tests that do not need it load faster).",
+        )
+        parser.add_argument(
             "--without-admin",
             action="store_true",
             help="Do not create the demo administrator (it is never created when DEBUG is off).",
         )
 
     @transaction.atomic
-    def handle(self, *args, without_admin=False, without_transparency=False, without_regulations=False, **options):
+    def handle(
+        self,
+        *args,
+        without_admin=False,
+        without_transparency=False,
+        without_regulations=False,
+        without_notes=False,
+        without_faq=False,
+        **options,
+    ):
         Locale.objects.get_or_create(language_code="es")
         Locale.objects.get_or_create(language_code="en")
         site = Site.objects.get(is_default_site=True)
@@ -229,6 +250,10 @@ class Command(BaseCommand):
             self.created += build_transparency_demo(home_es, home_en, timezone.localdate())
         if not without_regulations:
             self.created += build_regulations_demo(home_es, home_en)
+        if not without_notes:
+            self.created += build_notes_demo(home_es, home_en)
+        if not without_faq:  # last: answers link to the notes, datasets and articles built above
+            self.created += build_faq_demo(home_es, home_en)
         self._site_settings(site)
         if settings.DEBUG and not without_admin:
             self._demo_admin()
