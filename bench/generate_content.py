@@ -45,7 +45,8 @@ from modelsearch import index as search_index  # noqa: E402
 from modelsearch import signal_handlers  # noqa: E402
 from wagtail.models import Locale, Page, Revision, Site  # noqa: E402
 
-from portal.management.commands.load_demo_content import Command as LoadDemoContent  # noqa: E402
+from portal.demo import DemoPages  # noqa: E402
+from portal.management.commands.load_demo_content import with_rich_body  # noqa: E402
 from portal.models import StandardPage  # noqa: E402
 from vocabulary import (  # noqa: E402
     ADJECTIVES,
@@ -256,23 +257,26 @@ def search_signals_disconnected():
             post_delete.connect(signal_handlers.post_delete_signal_handler, sender=model)
 
 
-def sections(home_es, english):
+def sections(home_es):
     """The ten sections under each home, created the ordinary way; refuses to add twice."""
-    demo = LoadDemoContent()
-    demo.created = 0
+    demo = DemoPages()
     pairs = []
     for (es_title, es_slug), (en_title, en_slug), nouns, share in SECTIONS:
-        section_es = demo._child_page(
+        section_es = demo.child(
             home_es,
-            {"title": es_title, "slug": es_slug, "summary": f"{es_title}: documentos publicados.",
-             "body": [("paragraph", f"<p>{es_title}.</p>")]},
+            StandardPage,
             show_in_menus=True,
+            **with_rich_body(
+                {"title": es_title, "slug": es_slug, "summary": f"{es_title}: documentos publicados.",
+                 "body": [("paragraph", f"<p>{es_title}.</p>")]}
+            ),
         )
-        section_en = demo._translation(
+        section_en = demo.translation(
             section_es,
-            english,
-            {"title": en_title, "slug": en_slug, "summary": f"{en_title}: published documents.",
-             "body": [("paragraph", f"<p>{en_title}.</p>")]},
+            **with_rich_body(
+                {"title": en_title, "slug": en_slug, "summary": f"{en_title}: published documents.",
+                 "body": [("paragraph", f"<p>{en_title}.</p>")]}
+            ),
         )
         if section_es.numchild or section_en.numchild:
             sys.exit(
@@ -370,7 +374,7 @@ def generate(pages, seed):
     if home_es.get_translation_or_none(english) is None:
         sys.exit("No English home: run `manage.py load_demo_content` first.")
 
-    section_pairs = sections(home_es, english)
+    section_pairs = sections(home_es)
     slots = {section.pk: TreeSlots(section) for pair in section_pairs for section in pair[:2]}
     shares = [pair[3] for pair in section_pairs]
     standard_type = ContentType.objects.get_for_model(StandardPage)
