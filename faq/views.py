@@ -17,6 +17,8 @@ from django_ratelimit.core import get_usage
 from django_ratelimit.decorators import ratelimit
 from wagtail.rich_text import get_text_for_indexing
 
+from portal.ratelimits import client_address
+
 from .forms import AnswerFeedbackForm
 from .models import FAQCategoryPage, QuestionPage
 
@@ -87,6 +89,7 @@ def live_localized(page):
 
 @dataclass
 class SeeAlso:
+    block_type: str  # "dataset", "regulation_article" or "note"
     kind: str  # the block's label: "Transparency dataset", "Regulation article", "Monthly note"
     title: str
     url: str
@@ -101,9 +104,9 @@ def see_also(request, page):
         if block.block_type == "regulation_article":
             regulation, provision = live_localized(block.value.get("regulation")), block.value.provision
             if regulation and provision:
-                links.append(SeeAlso(kind, provision.citation, block.value.url(), within=regulation.title))
+                links.append(SeeAlso(block.block_type, kind, provision.citation, block.value.url(), within=regulation.title))
         elif linked := live_localized(block.value):
-            links.append(SeeAlso(kind, linked.title, linked.get_url(request)))
+            links.append(SeeAlso(block.block_type, kind, linked.title, linked.get_url(request)))
     return links
 
 
@@ -128,7 +131,7 @@ def feedback_rate(group, request):
     return settings.FAQ_FEEDBACK_RATE
 
 
-FEEDBACK_LIMIT = {"group": "faq.feedback", "key": "ip", "rate": feedback_rate, "method": "POST"}
+FEEDBACK_LIMIT = {"group": "faq.feedback", "key": client_address, "rate": feedback_rate, "method": "POST"}
 
 
 @ratelimit(**FEEDBACK_LIMIT, block=False)

@@ -38,9 +38,9 @@ def version_document(request, version, url):
     }
 
 
-def provision_document(request, provision, permalink):
-    """One node of the tree; `permalink(label)` gives an article's or annex's address."""
-    document = {
+def provision_identity(provision):
+    """What names a provision and places it in the text (the JSON downloads and the API share it)."""
+    return {
         "kind": provision.kind,
         "label": provision.label,
         "number": provision.number,
@@ -48,6 +48,11 @@ def provision_document(request, provision, permalink):
         "citation": provision.citation,
         "heading": provision.heading,
     }
+
+
+def provision_document(request, provision, permalink):
+    """One node of the tree; `permalink(label)` gives an article's or annex's address."""
+    document = provision_identity(provision)
     if provision.kind in comparison.TEXT_KINDS:
         document["url"] = absolute(request, permalink(provision.label))
         document["text"] = provision.text

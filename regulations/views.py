@@ -165,12 +165,7 @@ def provision_page(request, page, day, label, as_json=False):
     version = in_force_on(versions, on)
     context = base_context(page, versions, version)
     provision = version.provisions.filter(label=label).select_related("parent__parent").first() if version else None
-    changes = comparison.history(label, versions)
-    having_it = [
-        {"version": entry, "url": provision_url(page, entry, label)}
-        for entry, status in changes
-        if status not in (None, comparison.REMOVED)
-    ]
+    history, having_it = provision_history(page, versions, label, version)
     if provision is None and as_json:
         return json_not_found(request, _("No version in force on %(day)s has %(label)s.") % {"day": on.isoformat(), "label": label}, having_it)
     if provision is None:
@@ -196,16 +191,7 @@ def provision_page(request, page, day, label, as_json=False):
             "day": on,
             "provision": provision,
             "ancestors": ancestors(provision),
-            "history": [
-                {
-                    "version": entry,
-                    "status": "original" if number == 0 and status == comparison.ADDED else status,
-                    "url": provision_url(page, entry, label) if status not in (None, comparison.REMOVED) else "",
-                    "current": entry.pk == version.pk,
-                }
-                for number, (entry, status) in reversed(list(enumerate(changes)))
-                if status in (comparison.ADDED, comparison.CHANGED, comparison.REMOVED)
-            ],
+            "history": history,
             "version_url": version_url(page, version),
             "previous_url": provision_url(page, version, siblings[position - 1]) if position > 0 else "",
             "next_url": provision_url(page, version, siblings[position + 1]) if position + 1 < len(siblings) else "",
@@ -219,6 +205,28 @@ def provision_page(request, page, day, label, as_json=False):
             documents.article_document(request, page, version, context["version_url"], provision, permalink, context["history"])
         )
     return TemplateResponse(request, "regulations/provision_page.html", context)
+
+
+def provision_history(page, versions, label, current=None):
+    """How `label` fared across the published versions (oldest first), in one query: the versions in
+    which it appeared, changed or was removed (newest first, `current` marked), and those that have it."""
+    changes = comparison.history(label, versions)
+    history = [
+        {
+            "version": entry,
+            "status": "original" if number == 0 and status == comparison.ADDED else status,
+            "url": provision_url(page, entry, label) if status not in (None, comparison.REMOVED) else "",
+            "current": current is not None and entry.pk == current.pk,
+        }
+        for number, (entry, status) in reversed(list(enumerate(changes)))
+        if status in (comparison.ADDED, comparison.CHANGED, comparison.REMOVED)
+    ]
+    having_it = [
+        {"version": entry, "url": provision_url(page, entry, label)}
+        for entry, status in changes
+        if status not in (None, comparison.REMOVED)
+    ]
+    return history, having_it
 
 
 def ancestors(provision):
@@ -315,12 +323,16 @@ def regulation_rows(index_page):
     pages = list(
         RegulationPage.objects.child_of(index_page).live().public().select_related("regulation").order_by("path")
     )
-    in_force = {
-        version.regulation_id: version
-        for version in Version.objects.in_force_on(today()).filter(regulation__in=[page.regulation_id for page in pages])
-    }
+    in_force = in_force_today(pages)
     return [
         {"page": page, "regulation": page.regulation, "in_force": in_force.get(page.regulation_id)}
         for page in pages
     ]
 
+
+def in_force_today(pages):
+    """{regulation id: its version in force today} for the regulations of `pages`, in one query."""
+    return {
+        version.regulation_id: version
+        for version in Version.objects.in_force_on(today()).filter(regulation__in=[page.regulation_id for page in pages])
+    }

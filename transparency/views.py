@@ -148,9 +148,23 @@ def download(request, page, month, version, file_format):
     return response
 
 
-def json_document(request, page, snapshot, rows):
-    """The snapshot as one JSON object, written row by row so a large month streams."""
-    head = {
+def columns_in(columns, language):
+    """Frozen columns (`DatasetSchema.frozen_columns`, `Snapshot.columns`) as downloads and the API
+    list them: one header, in `language` (Spanish when a header lacks that language)."""
+    return [
+        {
+            "key": column["key"],
+            "type": column["type"],
+            "header": column["header"].get(language) or column["header"]["es"],
+            "required": column["required"],
+        }
+        for column in columns
+    ]
+
+
+def document_head(request, page, snapshot, language):
+    """What a month's JSON says before its rows; the API's month endpoint says the same."""
+    return {
         "dataset": page.dataset.slug,
         "title": page.title,
         "url": request.build_absolute_uri(page.url),
@@ -160,12 +174,14 @@ def json_document(request, page, snapshot, rows):
         "corrected_on": snapshot.superseded_at.isoformat() if snapshot.superseded_at else None,
         "correction_note": snapshot.correction_note,
         "no_movements": snapshot.no_movements,
-        "columns": [
-            {"key": column["key"], "type": column["type"], "header": header, "required": column["required"]}
-            for column, header in zip(snapshot.columns, snapshot.headers(language()))
-        ],
+        "columns": columns_in(snapshot.columns, language),
         "row_count": snapshot.row_count,
     }
+
+
+def json_document(request, page, snapshot, rows):
+    """The snapshot as one JSON object, written row by row so a large month streams."""
+    head = document_head(request, page, snapshot, language())
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": ['
     for count, values in enumerate(rows):
         yield ("," if count else "") + json.dumps(values, ensure_ascii=False)

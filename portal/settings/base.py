@@ -53,7 +53,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django_ratelimit",  # the FAQ feedback limit; installed for its system checks
+    "django_ratelimit",  # the FAQ feedback and API limits; installed for its system checks
+    "ninja",  # the API's browsable docs use its bundled Swagger UI, not a CDN
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -65,8 +67,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    # ETag from the body and 304 for If-None-Match / If-Modified-Since, on pages and the API
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.api.middleware.PortalLocaleMiddleware",
+    "portal.api.middleware.ApiHttpMiddleware",  # after the locale: its 429 speaks the client's language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -190,3 +196,14 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 # a shared cache (Redis or memcached) here and drop the silence.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# The public API (/api/v1/, portal/api/): readable from any web page (CORS for GET), cached by
+# browsers and proxies for API_MAX_AGE seconds, and API_RATE requests per client address
+# (django-ratelimit's "count/period") before 429 with Retry-After.
+API_MAX_AGE = int(os.environ.get("API_MAX_AGE", "60"))
+API_RATE = os.environ.get("API_RATE", "600/m")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "X-Total-Count", "Retry-After"]
