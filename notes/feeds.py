@@ -1,20 +1,15 @@
 """One language's notes as Atom (…/feed/) and JSON Feed 1.1 (…/feed/json/): the latest editions,
-or with ?tag=<slug> the latest of one topic.
+or with ?tag=<slug> the latest of one topic. `note_entries` makes the entries, for these feeds and
+the API's (portal/api/feeds.py).
 
-An entry's id is "urn:uuid:" + uuid5(the page's translation key, its language). A URL would
-change with the slug, and a database id from one copy of the database to another; the
-translation key stays with the edition for its whole life, whatever is edited, and is shared by
-its translations, which the language tells apart. A reader that saw an entry once never shows
-it again as new.
+An entry's id is "urn:uuid:" + uuid5(the page's translation key, its language)
+(portal.feeds.page_entry_id): it survives every edit, rename, move and database copy.
 """
 
-import uuid
-
-from django.contrib.syndication.views import Feed, FeedDoesNotExist
-from django.template.loader import render_to_string
+from django.contrib.syndication.views import FeedDoesNotExist
 from django.utils.translation import gettext as _
 
-from portal.feeds import FullContentAtom1Feed, JSONFeed
+from portal.feeds import EntryFeed, FeedEntry, FullContentAtom1Feed, JSONFeed, page_entry_id, render_bodies
 from portal.html import with_absolute_urls
 from portal.models import SiteSettings
 
@@ -34,11 +29,34 @@ from .views import (
 FEED_LENGTH = 20
 
 
-def entry_id(page):
-    return f"urn:uuid:{uuid.uuid5(page.translation_key, page.locale.language_code)}"
+def note_entries(request, notes):
+    """A FeedEntry for each note of `notes` (a NotePage queryset, in its order), with the full body,
+    in a fixed number of queries however many notes there are."""
+    listed = editions(with_listing_data(notes.select_related("locale"), SHARE_IMAGE))
+    bodies = render_bodies(request, [(edition.page.body, edition.page) for edition in listed])
+    entries = []
+    for edition, body in zip(listed, bodies):
+        page = edition.page
+        link = absolute_url(request, page)
+        entries.append(
+            FeedEntry(
+                id=page_entry_id(page),
+                title=page.title,  # plain text: Atom's <title> and JSON Feed's title are not HTML
+                link=link,
+                summary=page.summary,
+                content_html=with_absolute_urls(body, link),
+                published=page.first_published_at,
+                updated=page.last_published_at,
+                language=page.locale.language_code,
+                tags=[tag.name for tag in page.tags.all()],
+                authors=[team.name for team in edition.teams],
+                image=share_image_url(request, page),
+            )
+        )
+    return entries
 
 
-class NotesFeed(Feed):
+class NotesFeed(EntryFeed):
     def get_object(self, request, index_page):
         # A Feed instance serves one request (the index page's route makes it), so it may keep it.
         self.request = request
@@ -70,43 +88,7 @@ class NotesFeed(Feed):
 
     def items(self, index):
         notes = tagged(live_notes(index), self.tag) if self.tag else live_notes(index)
-        return editions(with_listing_data(notes.select_related("locale"), SHARE_IMAGE)[:FEED_LENGTH])
-
-    def item_title(self, edition):
-        return edition.page.title  # plain text: Atom's <title> and JSON Feed's title are not HTML
-
-    def item_description(self, edition):
-        return edition.page.summary
-
-    def item_link(self, edition):
-        return absolute_url(self.request, edition.page)
-
-    def item_guid(self, edition):
-        return entry_id(edition.page)
-
-    def item_guid_is_permalink(self, edition):
-        return False
-
-    def item_pubdate(self, edition):
-        return edition.page.first_published_at
-
-    def item_updateddate(self, edition):
-        return edition.page.last_published_at
-
-    def item_categories(self, edition):
-        return [tag.name for tag in edition.page.tags.all()]
-
-    def item_extra_kwargs(self, edition):
-        page = edition.page
-        body = render_to_string(
-            "portal/includes/streamfield.html", {"body": page.body, "page": page}, self.request
-        )
-        return {
-            "content_html": with_absolute_urls(body, self.item_link(edition)),
-            "authors": [team.name for team in edition.teams],
-            "image": share_image_url(self.request, page),
-            "language": page.locale.language_code,
-        }
+        return note_entries(self.request, notes[:FEED_LENGTH])
 
 
 class NotesAtomFeed(NotesFeed):
