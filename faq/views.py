@@ -80,11 +80,12 @@ def category_context(request, page):
 
 
 def live_localized(page):
-    """A chosen page in the reader's language (or as chosen, if not translated), or None if it is not published."""
+    """A chosen page in the reader's language (or as chosen, if not translated), or None if it is not
+    published or not public (a private page's title is not shown to readers)."""
     if page is None:
         return None
     page = page.localized
-    return page if page.live else None
+    return page if page.live and not page.get_view_restrictions().exists() else None
 
 
 @dataclass

@@ -217,7 +217,9 @@ def chosen_related_notes(note):
     }
     result = []
     for page in chosen:
-        shown = in_language.get(page.translation_key) or (page if page.live else None)
+        shown = in_language.get(page.translation_key) or (
+            page if page.live and not page.get_view_restrictions().exists() else None
+        )
         if shown is not None and shown.pk != note.pk and shown not in result:
             result.append(shown)
     return result

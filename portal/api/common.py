@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import HttpError
 from pydantic import BeforeValidator
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 
 class ErrorOut(Schema):
@@ -43,18 +43,47 @@ def error_response(status, detail):
 
 def public_pages():
     """Live pages anyone may see, without wagtail-localize's aliases of untranslated pages (they
-    copy the original, which the API lists once, in its own language)."""
-    return Page.objects.live().public().filter(alias_of__isnull=True)
+    copy the original, which the API lists once, in its own language), nor live pages never
+    published through Wagtail (a home created by a migration has no publication dates)."""
+    return Page.objects.live().public().filter(
+        alias_of__isnull=True, first_published_at__isnull=False, last_published_at__isnull=False
+    )
 
 
 def absolute(request, path_or_url):
     return request.build_absolute_uri(path_or_url) if path_or_url else None
 
 
-def set_last_modified(response: HttpResponse, moment):
-    """Last-Modified, for If-Modified-Since; the ETag (a hash of the body) is added by middleware."""
-    if moment:
-        response["Last-Modified"] = http_date(moment.timestamp())
+PUBLIC_ACTIONS = {
+    "wagtail.publish": "published",
+    "wagtail.publish.scheduled": "published",
+    "wagtail.unpublish": "unpublished",
+    "wagtail.unpublish.scheduled": "unpublished",
+    "wagtail.view_restriction.create": "unpublished",
+    "wagtail.view_restriction.delete": "published",
+    "wagtail.delete": "deleted",
+    "wagtail.move": "moved",
+    "wagtail.rename": "published",
+}
+"""Wagtail's log actions that change what the API shows, as /changes names them."""
+
+
+def latest_public_change():
+    """When any page last changed for the public (published, withdrawn, deleted, moved): one indexed query."""
+    latest = PageLogEntry.objects.filter(action__in=PUBLIC_ACTIONS).order_by("-timestamp").values_list("timestamp", flat=True)
+    return latest.first()
+
+
+def set_last_modified(response: HttpResponse, *moments):
+    """Last-Modified, for If-Modified-Since (the ETag, a hash of the body, comes from middleware).
+
+    Never earlier than the site's latest public change nor than the start of today: an answer can
+    change when something is withdrawn (its newest date goes back) or when a date passes (what is
+    in force, what is due), and a Last-Modified that stayed put would earn a stale 304.
+    """
+    start_of_today = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))
+    newest = max(moment for moment in (*moments, latest_public_change(), start_of_today) if moment)
+    response["Last-Modified"] = http_date(newest.timestamp())
 
 
 ISO_8601_START = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -112,8 +141,10 @@ class Keyset:
     def decode(cursor):
         try:
             value, pk = json.loads(base64.urlsafe_b64decode(cursor.encode() + b"=" * (-len(cursor) % 4)))
-            return datetime.datetime.fromisoformat(value), int(pk)
-        except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+            if type(pk) is not int or not 0 < pk < 2**63:
+                raise ValueError(pk)
+            return aware(datetime.datetime.fromisoformat(value)), pk
+        except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError, HttpError):
             raise HttpError(400, _("The cursor is not one this API gave: follow the “next” link as it is.")) from None
 
     def next_cursor(self):

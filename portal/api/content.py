@@ -29,7 +29,7 @@ from regulations.models import RegulationIndexPage, RegulationPage
 from search.query import clean_query, run_with_fallback, summary_of
 from transparency.models import DatasetPage, TransparencyCategoryPage, TransparencyIndexPage
 
-from .common import ERRORS, Keyset, Moment, absolute, aware, public_pages, set_last_modified
+from .common import ERRORS, PUBLIC_ACTIONS, Keyset, Moment, absolute, aware, public_pages, set_last_modified
 
 router = Router(tags=["Content"])
 
@@ -141,7 +141,7 @@ def locale_id(language_code):
 
 def in_categories(slug):
     """Pages directly under any FAQ or Transparencia Activa category with this slug (one per language)."""
-    categories = Page.objects.type(*CATEGORY_TYPES).filter(slug=slug).values_list("path", "depth")
+    categories = Page.objects.type(*CATEGORY_TYPES).live().filter(slug=slug).values_list("path", "depth")
     condition = Q(pk__in=[])
     for path, depth in categories:
         condition |= Q(path__startswith=path, depth=depth + 1)
@@ -169,7 +169,7 @@ def serialize(request, pages):
     parents = {page.path[: -page.steplen] for page in pages}
     categories = {
         category.path: category
-        for category in Page.objects.type(*CATEGORY_TYPES).filter(path__in=parents).only("path", "slug", "title")
+        for category in Page.objects.type(*CATEGORY_TYPES).live().filter(path__in=parents).only("path", "slug", "title")
     }
     note_ids = [page.pk for page in pages if type_names[page.content_type_id] == "note"]
     tags = {}
@@ -209,7 +209,7 @@ def content(request, response: HttpResponse, filters: Query[ContentFilters]):
     direction, name = ("-", filters.order[1:]) if filters.order.startswith("-") else ("", filters.order)
     pages = Keyset(filtered(filters).select_related("locale"), ORDER_FIELDS[name], bool(direction), filters.limit, filters.cursor)
     first, following = pages.decorate(request, response)
-    set_last_modified(response, latest_public_change())
+    set_last_modified(response)
     return {"count": pages.total, "next": following, "first": first, "items": serialize(request, pages.items)}
 
 
@@ -223,25 +223,6 @@ def content_item(request, page_id: int):
 
 
 # Changes, for mirrors
-
-PUBLIC_ACTIONS = {
-    "wagtail.publish": "published",
-    "wagtail.publish.scheduled": "published",
-    "wagtail.unpublish": "unpublished",
-    "wagtail.unpublish.scheduled": "unpublished",
-    "wagtail.view_restriction.create": "unpublished",
-    "wagtail.view_restriction.delete": "published",
-    "wagtail.delete": "deleted",
-    "wagtail.move": "moved",
-    "wagtail.rename": "published",
-}
-
-
-def latest_public_change():
-    """When anything the API shows last changed: its Last-Modified, one indexed query."""
-    latest = PageLogEntry.objects.filter(action__in=PUBLIC_ACTIONS).order_by("-timestamp").values_list("timestamp", flat=True)
-    return latest.first()
-
 
 class ChangeOut(Schema):
     id: int = Field(description="The item's id, as in /content.")
@@ -273,17 +254,23 @@ def changes(request, response: HttpResponse, filters: Query[ChangeFilters]):
     them in order ends up with what the site publishes. Titles are left out: a withdrawn item may
     have been withdrawn because it should not have been public."""
     type_names = content_types()
-    entries = PageLogEntry.objects.filter(
-        action__in=PUBLIC_ACTIONS, timestamp__gte=aware(filters.since), content_type__in=list(type_names)
+    api_types = list(type_names)
+    # Wagtail logs some actions (scheduled expiry, bulk unpublish and move) against the base Page type.
+    entries = PageLogEntry.objects.filter(action__in=PUBLIC_ACTIONS, timestamp__gte=aware(filters.since)).filter(
+        Q(content_type__in=api_types) | Q(page_id__in=Page.objects.filter(content_type__in=api_types).values("pk"))
     )
     page = Keyset(entries, "timestamp", False, filters.limit, filters.cursor)
     first, following = page.decorate(request, response)
-    public = set(public_pages().filter(pk__in=[entry.page_id for entry in page.items]).values_list("pk", flat=True))
+    current = dict(Page.objects.filter(pk__in=[entry.page_id for entry in page.items]).values_list("pk", "content_type_id"))
+    public = set(public_pages().filter(pk__in=list(current)).values_list("pk", flat=True))
     items = []
     for entry in page.items:
-        type_name = type_names[entry.content_type_id]
+        type_name = type_names.get(current.get(entry.page_id), type_names.get(entry.content_type_id))
+        if type_name is None:
+            continue
         change = PUBLIC_ACTIONS[entry.action]
-        shown = change in ("published", "moved") and entry.page_id in public
+        if change in ("published", "moved") and entry.page_id not in public:
+            change = "unpublished"  # private or withdrawn since: nothing to fetch, and nothing to tell about it
         items.append(
             {
                 "id": entry.page_id,
@@ -291,9 +278,9 @@ def changes(request, response: HttpResponse, filters: Query[ChangeFilters]):
                 "at": entry.timestamp,
                 "type": type_name,
                 "api_url": absolute(request, reverse(f"api_v1:{PAGE_TYPES[type_name][1]}", args=[entry.page_id]))
-                if shown
+                if change in ("published", "moved")
                 else None,
             }
         )
-    set_last_modified(response, latest_public_change())
+    set_last_modified(response)
     return {"count": page.total, "next": following, "first": first, "items": items}

@@ -25,7 +25,8 @@ from .content import PAGE_TYPES, ContentItem, content_types, serialize
 router = Router(tags=["Content"])
 
 GENERIC_TYPES = [name for name, (_model, operation) in PAGE_TYPES.items() if operation == "page_detail"]
-RICH_TEXT_FIELDS = ["intro", "legal_basis"]  # shown before the body, in this order, where a type has them
+RICH_TEXT_FIELDS = ["intro", "legal_basis"]
+PUBLICATIONS = ["wagtail.publish", "wagtail.publish.scheduled"]  # at once, or at the time an editor set  # shown before the body, in this order, where a type has them
 
 
 class Block(Schema):
@@ -107,7 +108,7 @@ def page_detail_fields(request, page, response):
     """The fields every type's details share, as a dict for the type's schema."""
     item = serialize(request, [page])[0]
     translations = list(page.get_translations(inclusive=True).live().public().filter(alias_of__isnull=True).select_related("locale"))
-    history = PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish").order_by("-timestamp")
+    history = PageLogEntry.objects.filter(page_id=page.pk, action__in=PUBLICATIONS).order_by("-timestamp")
     set_last_modified(response, page.last_published_at)
     return {
         **item,

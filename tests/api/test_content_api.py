@@ -1,6 +1,7 @@
 """/api/v1/content, the changes list and page details, as a journalist's script meets them: filters,
 pagination that holds while content changes, HTTP caching, CORS, limits and JSON errors."""
 
+import base64
 import datetime
 from urllib.parse import urlsplit
 
@@ -11,6 +12,8 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from notes.models import NotePage
+from portal.models import StandardPage
+from portal.ratelimits import client_address
 from tests.conftest import publish
 from tests.faq.conftest import english_faq, english_question, faq_index, procurement, question, transparency  # noqa: F401
 from tests.notes.conftest import (  # noqa: F401  (fixtures)
@@ -302,3 +305,39 @@ def test_head_answers_with_the_headers_of_get(client, notes):
 def test_moments_beyond_the_calendar_are_a_400(client, notes, moment):
     response = get(client, published_after=moment)
     assert response.status_code == 400 and "outside the dates" in response.json()["detail"]
+
+
+def test_changes_logged_against_the_base_page_type_are_listed(client, dated_notes):
+    """Scheduled expiry and the admin's bulk actions unpublish plain Page objects."""
+    since = timezone.now()
+    Page.objects.get(pk=dated_notes[0].pk).unpublish()
+    changes = get(client, "/api/v1/changes", since=since.isoformat()).json()["items"]
+    assert [(change["id"], change["change"], change["type"]) for change in changes] == [(dated_notes[0].pk, "unpublished", "note")]
+
+
+def test_a_page_live_without_publication_dates_is_left_out(client, home_es, notes):
+    home_es.add_child(instance=StandardPage(title="Sin fechas", slug="sin-fechas", live=True))
+    for order in ["-published", "published", "-modified"]:
+        response = get(client, order=order, limit=100)
+        assert response.status_code == 200
+        assert "Sin fechas" not in [item["title"] for item in response.json()["items"]]
+
+
+def test_a_hand_made_cursor_is_a_400(client, notes):
+    for position in ['["2026-01-01T00:00:00+00:00", 1e999]', '["9999-12-31T23:59:00-12:00", 1]', '["2026-01-01", "1"]']:
+        cursor = base64.urlsafe_b64encode(position.encode()).decode().rstrip("=")
+        assert get(client, cursor=cursor).status_code == 400, position
+
+
+def test_sources_and_related_questions_leave_private_pages_out(client, question, notes):
+    PageViewRestriction.objects.create(page=notes[0], restriction_type=PageViewRestriction.LOGIN)
+    question.links = [("note", notes[0]), ("note", notes[1])]
+    publish(question)
+    detail = get(client, f"/api/v1/faq/questions/{question.pk}").json()
+    assert [link["title"] for link in detail["see_also"]] == ["Firma electrónica para todos"]
+
+
+def test_one_ipv6_client_is_counted_by_its_prefix(rf, settings):
+    first, second = rf.get("/", REMOTE_ADDR="2001:db8:1:2::10"), rf.get("/", REMOTE_ADDR="2001:db8:1:2:ffff::1")
+    assert client_address("api", first) == client_address("api", second) != client_address("api", rf.get("/", REMOTE_ADDR="2001:db8:1:3::1"))
+    assert client_address("api", rf.get("/", REMOTE_ADDR="200.1.2.3")) == "200.1.2.3"
