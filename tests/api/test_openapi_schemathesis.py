@@ -4,6 +4,8 @@ headers) as the schema says."""
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -19,7 +21,19 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 
 
 @pytest.fixture
-def published_content(settings, demo_site, notes, question):
+def connection_kept_open():
+    """Schemathesis calls the WSGI application itself, which closes the database connection after
+    each response (and with it the test's transaction, on PostgreSQL); Django's test client keeps
+    it open the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def published_content(settings, connection_kept_open, demo_site, notes, question):
     settings.API_RATE = "100000/m"  # generated requests all come from one address
 
 
