@@ -41,11 +41,11 @@ def error_response(status, detail):
     return JsonResponse({"error": ERROR_CODES.get(status, "error"), "detail": str(detail)}, status=status)
 
 
-def public_pages():
+def public_pages(model=Page):
     """Live pages anyone may see, without wagtail-localize's aliases of untranslated pages (they
     copy the original, which the API lists once, in its own language), nor live pages never
     published through Wagtail (a home created by a migration has no publication dates)."""
-    return Page.objects.live().public().filter(
+    return model.objects.live().public().filter(
         alias_of__isnull=True, first_published_at__isnull=False, last_published_at__isnull=False
     )
 

@@ -47,6 +47,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
+from ninja.errors import HttpError
 from wagtail.models import Locale, Page
 
 from faq.models import FAQCategoryPage, FAQIndexPage, QuestionPage
@@ -68,7 +69,7 @@ from regulations.comparison import TEXT_KINDS, changes_between
 from regulations.models import Provision, RegulationIndexPage, RegulationPage, Version
 from transparency.models import DatasetPage, Snapshot, TransparencyCategoryPage, TransparencyIndexPage
 
-from .common import error_response
+from .common import aware, error_response, public_pages
 
 FEED_LENGTH = 50
 FORMATS = ("json", "atom")
@@ -81,9 +82,8 @@ class BadFilter(Exception):
 
 
 def public(model, locale):
-    """`model`'s pages anyone may read in `locale`, without wagtail-localize's aliases of untranslated
-    pages (as portal.api.common.public_pages)."""
-    return model.objects.live().public().filter(locale=locale, alias_of__isnull=True)
+    """`model`'s pages the API may show (portal.api.common.public_pages), in `locale`."""
+    return public_pages(model).filter(locale=locale)
 
 
 def parent_titles(pages):
@@ -94,19 +94,14 @@ def parent_titles(pages):
 
 
 def read_moment(name, value):
-    """An ISO 8601 date or date-time as an aware datetime; a date, or a time without an offset, is
-    read in the portal's time zone (America/Santiago), as the content API does."""
+    """An ISO 8601 date or date-time, read as the content API reads its dates (portal.api.common.aware)."""
     try:
-        moment = datetime.datetime.fromisoformat(value.strip())
-        if timezone.is_naive(moment):
-            moment = timezone.make_aware(moment)
-        moment.astimezone(datetime.UTC)  # the database compares in UTC: year 1 or 9999 may not fit
-    except (ValueError, OverflowError):
+        return aware(datetime.datetime.fromisoformat(value.strip()))
+    except (ValueError, HttpError):
         raise BadFilter(
             _("%(name)s must be an ISO 8601 date or date-time, such as 2026-03-01 or 2026-03-01T09:00:00-03:00.")
             % {"name": name}
         ) from None
-    return moment
 
 
 class Filters:
