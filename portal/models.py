@@ -12,12 +12,36 @@ from .blocks import BodyBlock, SocialLinkBlock
 
 
 class PortalPage(Page):
-    """What every public page type shares: the section it belongs to, for search facets."""
+    """What every public page type shares: the section it belongs to (for search facets and
+    for who may edit it) and the public change note of the edition being prepared."""
+
+    major_change = models.BooleanField(
+        _("major change"),
+        default=False,
+        help_text=_(
+            "Tick it when readers should know what changed: the page then shows this publication's "
+            "date as “last updated”, with the note below in its change history."
+        ),
+    )
+    change_note = models.TextField(
+        _("public change note"),
+        blank=True,
+        max_length=500,
+        help_text=_("What changed, in one or two sentences for readers, e.g. “Updated the response times.”"),
+    )
 
     search_fields = Page.search_fields + [index.FilterField("search_section")]
+    # Set on the transparency and regulation page types: their sections are edited by the groups
+    # granted permissions on the section itself, not by those granted the whole language's home.
+    has_own_editors = False
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        from editorial.permissions import SectionPermissionTester
+
+        return SectionPermissionTester(user, self)
 
     @property
     def search_section(self):

@@ -296,6 +296,7 @@ class RegulationIndexPage(PortalPage):
     content_panels = PortalPage.content_panels + [FieldPanel("intro")]
     search_fields = PortalPage.search_fields + [index.SearchField("intro")]
     parent_page_types = ["portal.HomePage"]
+    has_own_editors = True
     subpage_types = ["regulations.RegulationPage"]
     max_count_per_parent = 1
 
@@ -336,6 +337,7 @@ class RegulationPage(RoutablePageMixin, PortalPage):
     content_panels = PortalPage.content_panels + [FieldPanel("regulation"), FieldPanel("intro")]
     search_fields = PortalPage.search_fields + [index.SearchField("intro")]
     parent_page_types = ["regulations.RegulationIndexPage"]
+    has_own_editors = True
     subpage_types = []
 
     class Meta:

@@ -198,6 +198,8 @@ class Snapshot(models.Model):
         ordering = ["dataset", "-period", "-version"]
         verbose_name = _("monthly snapshot")
         verbose_name_plural = _("monthly snapshots")
+        # Importing and editing a month is the officers' work; publishing it is a reviewer's.
+        permissions = [("publish_snapshot", _("Can publish monthly snapshots and their corrections"))]
         constraints = [
             models.UniqueConstraint(fields=["dataset", "period", "version"], name="unique_snapshot_version"),
             models.UniqueConstraint(
@@ -252,6 +254,7 @@ class TransparencyIndexPage(PortalPage):
     content_panels = PortalPage.content_panels + [FieldPanel("intro")]
     search_fields = PortalPage.search_fields + [index.SearchField("intro")]
     parent_page_types = ["portal.HomePage"]
+    has_own_editors = True
     subpage_types = ["transparency.TransparencyCategoryPage"]
     max_count_per_parent = 1
 
@@ -281,6 +284,7 @@ class TransparencyCategoryPage(PortalPage):
     content_panels = PortalPage.content_panels + [FieldPanel("letter"), FieldPanel("intro"), FieldPanel("legal_basis")]
     search_fields = PortalPage.search_fields + [index.SearchField("intro"), index.SearchField("legal_basis")]
     parent_page_types = ["transparency.TransparencyIndexPage"]
+    has_own_editors = True
     subpage_types = ["transparency.DatasetPage"]
     base_form_class = CategoryPageForm
 
@@ -323,6 +327,7 @@ class DatasetPage(RoutablePageMixin, PortalPage):
         index.SearchField("notes"),
     ]
     parent_page_types = ["transparency.TransparencyCategoryPage"]
+    has_own_editors = True
     subpage_types = []
     base_form_class = DatasetPageForm
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "notes",
     "faq",
     "search",
+    "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales with translation-aware views
     "wagtail.contrib.forms",
