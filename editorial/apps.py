@@ -9,4 +9,4 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
-        from . import changes, roles  # noqa: F401  (signal receivers)
+        from . import changes, roles, translation_review  # noqa: F401  (signal receivers, admin hooks)

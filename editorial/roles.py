@@ -14,7 +14,8 @@ workflow (see workflow.py), so an editor's change cannot skip a reviewer.
 from dataclasses import dataclass, field
 
 from django.apps import apps as global_apps
-from django.db.models.signals import post_save
+from django.contrib.auth.management import create_permissions
+from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 
 EDITORS = "Editores"
@@ -167,6 +168,17 @@ def grant_section_permissions(page, apps=global_apps):
         group = actions and Group.objects.filter(name=name).first()
         if group:
             _grant(apps, group, page, actions)
+
+
+@receiver(post_migrate)
+def administrators_get_new_permissions(sender, apps=global_apps, **kwargs):
+    """Permissions of apps added after the roles were installed go to administrators too."""
+    create_permissions(sender, apps=apps, verbosity=0)  # auth's own receiver may not have run yet
+    Group = apps.get_model("auth.Group")
+    Permission = apps.get_model("auth.Permission")
+    administrators = Group.objects.filter(name=ADMINISTRATORS).first()
+    if administrators:
+        administrators.permissions.add(*Permission.objects.exclude(group=administrators))
 
 
 SECTION_PAGE_TYPES = {page_type for role in ROLES.values() for page_type, language in role.pages if language}
