@@ -186,3 +186,15 @@ def test_an_editor_cannot_approve_their_own_submission(editor, standard_pages, c
     spanish.refresh_from_db()
     assert spanish.title == "Quiénes somos"
     assert spanish.current_workflow_state.status == state.STATUS_IN_PROGRESS
+
+
+def test_editors_cannot_copy_a_transparency_section_into_their_own(editor, section_pages, home_es, client):
+    """Wagtail's copy view asks a plain Page, but a section page can only be copied where it may
+    live, and there the section's own grants decide."""
+    transparency = section_pages["transparencia", "es"]
+    client.force_login(editor)
+    client.post(
+        reverse("wagtailadmin_pages:copy", args=[transparency.pk]),
+        {"new_title": "Copia", "new_slug": "copia", "new_parent_page": home_es.pk, "publish_copies": ""},
+    )
+    assert not Page.objects.filter(slug="copia").exists()
