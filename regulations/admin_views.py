@@ -7,9 +7,14 @@
     /admin/regulations/versions/<id>/publish/              …/withdraw/, …/delete/: asked first, done on POST
 
 Importing and editing are two stateless steps: the text is read and shown (or every problem in
-it), then sent again to be saved. Nothing is saved before that second step. Every view needs
-`permissions.can_edit_versions`; the rules on versions' states live in versions.py, and these
-views show its errors rather than repeat its checks.
+it), then sent again to be saved. Nothing is saved before that second step.
+
+Officers prepare, reviewers publish (permissions.py): the versions list is for whoever may read
+versions; importing, editing and deleting drafts need `regulations.change_version` (and the add or
+delete permission); publishing and withdrawing need only `regulations.publish_version`, and the
+publish page shows the reviewer what the draft changes. Every action is logged with its user. The
+rules on versions' states live in versions.py, and these views show its errors rather than repeat
+its checks.
 """
 
 from dataclasses import dataclass, field
@@ -36,7 +41,13 @@ from wagtail.snippets.views import snippets as snippet_views
 from . import comparison, parsing, versions
 from .forms import VersionDetailsForm, VersionForm
 from .models import Provision, Regulation, RegulationIndexPage, RegulationPage, Version
-from .permissions import can_add_versions, can_delete_versions, can_edit_versions, can_publish_versions
+from .permissions import (
+    can_add_versions,
+    can_delete_versions,
+    can_edit_versions,
+    can_publish_versions,
+    can_see_versions,
+)
 
 URL_NAMESPACE = "regulations_admin"
 
@@ -64,6 +75,11 @@ def regulation_page(regulation):
     return pages.order_by("-live", "pk").first()
 
 
+def live_page_url(request, page):
+    """The regulation page's address if the public can see it; None otherwise (nothing to preview on)."""
+    return page.get_url(request) if page is not None and page.live else None
+
+
 def preview_url(page_url, page, version):
     """Where the public site shows the version: its dated URL, or for a draft the editors-only draft URL."""
     if version.is_published:
@@ -72,12 +88,12 @@ def preview_url(page_url, page, version):
 
 
 class VersionPermissionMixin:
-    """Wagtail's refusal (a message, back to the dashboard) for anyone who may not edit versions, or do this."""
+    """Wagtail's refusal (a message, back to the dashboard) for anyone failing one of the view's `permission_tests`."""
 
-    permission_test = staticmethod(can_edit_versions)
+    permission_tests = (can_see_versions,)
 
     def dispatch(self, request, *args, **kwargs):
-        if not (can_edit_versions(request.user) and self.permission_test(request.user)):
+        if not all(test(request.user) for test in self.permission_tests):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -137,8 +153,12 @@ class VersionsView(VersionPermissionMixin, RegulationMixin, WagtailAdminTemplate
         return self.regulation_breadcrumbs()[:-1] + [{"url": "", "label": _("Versions")}]
 
     @cached_property
+    def can_import(self):
+        return can_edit_versions(self.request.user) and can_add_versions(self.request.user)
+
+    @cached_property
     def header_buttons(self):
-        if not can_add_versions(self.request.user):
+        if not self.can_import:
             return []
         return [HeaderButton(_("Import a new version"), url=admin_url("import", self.regulation.pk), icon_name="upload")]
 
@@ -150,15 +170,17 @@ class VersionsView(VersionPermissionMixin, RegulationMixin, WagtailAdminTemplate
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = regulation_page(self.regulation)
-        page_url = page.get_url(self.request) if page is not None and page.live else None
+        page_url = live_page_url(self.request, page)
+        user = self.request.user
         context.update(
             regulation=self.regulation,
             rows=[(version, page_url and preview_url(page_url, page, version)) for version in self.versions()],
             page=page,
             page_url=page_url,
-            can_add=can_add_versions(self.request.user),
-            can_publish=can_publish_versions(self.request.user),
-            can_delete=can_delete_versions(self.request.user),
+            can_edit=can_edit_versions(user),
+            can_add=self.can_import,
+            can_publish=can_publish_versions(user),
+            can_delete=can_edit_versions(user) and can_delete_versions(user),
         )
         if page is None:
             index = RegulationIndexPage.objects.filter(locale=Locale.get_default()).first()
@@ -209,19 +231,18 @@ def counts(parsed):
 
 @dataclass
 class Changes:
-    """What a text changes in the version it amends: articles and annexes by label, as comparison.py matches them."""
+    """What a text changes in the version it amends: articles and annexes by name, as comparison.py matches them."""
 
     added: list
     removed: list
     changed: list
 
 
-def changes(amended, parsed):
-    newer = {node.label: node for node in parsed.walk() if node.kind in comparison.TEXT_KINDS}
-    found = comparison.changes_between(comparison.text_provisions(amended), newer)
+def changes(found):
+    """Names the changes comparison.py found, between saved provisions or a saved version and a parsed text."""
 
     def named(status):
-        return [change.older.citation if change.newer is None else citation(change.newer) for change in found if change.status == status]
+        return [citation(change.provision) for change in found if change.status == status]
 
     return Changes(added=named(comparison.ADDED), removed=named(comparison.REMOVED), changed=named(comparison.CHANGED))
 
@@ -235,6 +256,7 @@ class TextFormView(VersionPermissionMixin, WagtailAdminTemplateMixin, FormView):
     form_class = VersionForm
     template_name = "regulations/admin/version_form.html"
     header_icon = "doc-full"
+    permission_tests = (can_edit_versions,)
     preview = None
 
     def get_form_kwargs(self):
@@ -256,13 +278,17 @@ class TextFormView(VersionPermissionMixin, WagtailAdminTemplateMixin, FormView):
 
     def preview_of(self, parsed, effective_from):
         amended = self.regulation.version_amended_by(effective_from)
-        return {
+        preview = {
             "counts": counts(parsed),
             "contents": contents(parsed.nodes),
             "preamble": parsed.preamble,
             "amended": amended,
-            "changes": changes(amended, parsed) if amended is not None else None,
+            "changes": None,
         }
+        if amended is not None:
+            newer = {node.label: node for node in parsed.walk() if node.kind in comparison.TEXT_KINDS}
+            preview["changes"] = changes(comparison.changes_between(comparison.text_provisions(amended), newer))
+        return preview
 
     def save(self, form):
         try:
@@ -300,7 +326,7 @@ class TextFormView(VersionPermissionMixin, WagtailAdminTemplateMixin, FormView):
 class ImportView(RegulationMixin, TextFormView):
     page_title = _("Import a new version")
     header_icon = "upload"
-    permission_test = staticmethod(can_add_versions)
+    permission_tests = (can_edit_versions, can_add_versions)
     log_action = "regulations.create_version"
     success_message = _("The draft from %(date)s is saved. Preview it on the site, then publish it.")
 
@@ -395,9 +421,11 @@ class ConfirmView(VersionPermissionMixin, VersionMixin, WagtailAdminTemplateMixi
 
 
 class PublishView(ConfirmView):
+    """A reviewer's: first what the draft changes in the version it amends, and a link to read it on the site."""
+
     page_title = _("Publish")
     header_icon = "upload"
-    permission_test = staticmethod(can_publish_versions)
+    permission_tests = (can_publish_versions,)
     act = staticmethod(versions.publish)
     log_action = "regulations.publish_version"
     confirm_label = _("Yes, publish it")
@@ -407,11 +435,24 @@ class PublishView(ConfirmView):
         "shown as in force until the day before."
     )
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        version = self.version
+        amended = self.regulation.version_amended_by(version.effective_from)
+        page = regulation_page(self.regulation)
+        page_url = live_page_url(self.request, page)
+        context.update(
+            amended=amended,
+            changes=changes(comparison.compare(amended, version).changes) if amended is not None else None,
+            preview_url=page_url and preview_url(page_url, page, version),
+        )
+        return context
+
 
 class WithdrawView(ConfirmView):
     page_title = _("Withdraw")
     header_icon = "no-view"
-    permission_test = staticmethod(can_publish_versions)
+    permission_tests = (can_publish_versions,)
     act = staticmethod(versions.withdraw)
     log_action = "regulations.withdraw_version"
     confirm_label = _("Yes, withdraw it")
@@ -426,7 +467,7 @@ class WithdrawView(ConfirmView):
 class DeleteView(ConfirmView):
     page_title = _("Delete draft")
     header_icon = "bin"
-    permission_test = staticmethod(can_delete_versions)
+    permission_tests = (can_edit_versions, can_delete_versions)
     act = staticmethod(versions.discard)
     log_action = "regulations.delete_version"
     log_kwargs = {"deleted": True}
@@ -440,11 +481,11 @@ class DeleteView(ConfirmView):
 
 
 def regulation_links(user, regulation):
-    """(label, url, icon) of what an editor may do with a regulation's versions."""
-    if not can_edit_versions(user):
+    """(label, url, icon) of what this user may do with a regulation's versions."""
+    if not can_see_versions(user):
         return []
     links = [(_("Versions"), admin_url("versions", regulation.pk), "history")]
-    if can_add_versions(user):
+    if can_edit_versions(user) and can_add_versions(user):
         links.append((_("Import a new version"), admin_url("import", regulation.pk), "upload"))
     return links
 

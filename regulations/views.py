@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from . import comparison, documents
 from .models import Provision, RegulationPage, Version
-from .permissions import can_edit_versions
+from .permissions import can_see_versions
 
 
 def today():
@@ -293,8 +293,8 @@ def compare_form(request, page):
 
 
 def draft_page(request, page, version_id):
-    """A draft as it will read once published, for editors only; the public gets a 404."""
-    if not can_edit_versions(request.user):
+    """A draft as it will read once published, for whoever may read versions; the public gets a 404."""
+    if not can_see_versions(request.user):
         raise Http404
     draft = page.regulation.versions.drafts().filter(pk=version_id).first()
     if draft is None:

@@ -3,15 +3,26 @@
     /admin/transparency/obligations/                       every dataset and its status this month
     /admin/transparency/datasets/<id>/snapshots/           a dataset's months and their versions
     /admin/transparency/datasets/<id>/import/              a CSV file becomes a month's draft
-    /admin/transparency/datasets/<id>/no-movements/        a month published as having nothing to report
+    /admin/transparency/datasets/<id>/no-movements/        a month with nothing to report (published, or a draft)
     /admin/transparency/snapshots/<id>/                    one version: its rows; a draft's rows can be edited
     /admin/transparency/snapshots/<id>/publish/            a draft made public (a correction needs a note)
+    /admin/transparency/snapshots/<id>/note/               what a correction changes, for whoever publishes it
     /admin/transparency/snapshots/<id>/discard/            a draft thrown away
     /admin/transparency/snapshots/<id>/correct/            a draft copy of the version the public sees
     /admin/transparency/snapshots/<id>/rows/add/           …/rows/<row id>/, …/rows/<row id>/delete/
 
-Reading needs any permission on datasets; importing, editing and publishing need
-`transparency.change_dataset`. The data rules themselves (one draft per month, notes on
+Who may do what (editorial/roles.py gives the groups these permissions):
+
+- reading (the obligations, a dataset's months, any version's rows) needs any permission on
+  datasets: transparency officers and reviewers both read;
+- preparing (importing, editing a draft's rows and note, discarding it, starting a correction,
+  a month with no movements) needs `transparency.change_dataset`: the officers' work;
+- publishing a draft, a correction or a month with no movements needs
+  `transparency.publish_snapshot`: a reviewer's, so no month goes public unchecked. An officer
+  without it who declares a month with no movements gets a draft saying so, for a reviewer.
+
+Every action is logged with its user (log_month), so the dataset's history shows who prepared
+and who published each month. The data rules themselves (one draft per month, notes on
 corrections) live in snapshots.py: these views show its errors, they do not repeat its checks.
 """
 
@@ -29,7 +40,7 @@ from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
@@ -79,6 +90,10 @@ def can_see_datasets(user):
     return policy_registry.get_by_type(Dataset).user_has_any_permission(user, READ_PERMISSIONS)
 
 
+def can_publish_months(user):
+    return policy_registry.get_by_type(Snapshot).user_has_permission(user, "publish")
+
+
 def log_month(snapshot, action, user, **data):
     """An entry in the dataset's history (Snippets → Datasets → History), so every change to a month is traced."""
     log(
@@ -121,12 +136,27 @@ class DatasetPermissionMixin(PermissionCheckedMixin):
 
     @cached_property
     def can_change(self):
-        return self.user_has_permission("change")
+        return can_change_datasets(self.request.user)
+
+    @cached_property
+    def can_publish(self):
+        return can_publish_months(self.request.user)
 
 
 class ChangePermissionMixin(DatasetPermissionMixin):
     permission_required = "change"
     any_permission_required = None
+
+
+class PublishPermissionMixin(DatasetPermissionMixin):
+    """Publishing is checked against monthly snapshots' policy: `transparency.publish_snapshot`."""
+
+    permission_required = "publish"
+    any_permission_required = None
+
+    @cached_property
+    def permission_policy(self):
+        return policy_registry.get_by_type(Snapshot)
 
 
 class DatasetMixin:
@@ -201,8 +231,16 @@ def count_rows(draft):
 # Obligations
 
 
+def draft_months():
+    """{dataset id: the months it has a draft of}, from one query: what waits for a reviewer to publish."""
+    months = {}
+    for dataset_id, period in Snapshot.objects.drafts().order_by("period").values_list("dataset_id", "period"):
+        months.setdefault(dataset_id, []).append(month_label(period))
+    return months
+
+
 class ObligationsView(DatasetPermissionMixin, BaseListingView):
-    """Every dataset with its status this month, what is late first: the officers' to-do list."""
+    """Every dataset with its status this month and its drafts, what is late first: the to-do list of months."""
 
     page_title = _("Obligations")
     header_icon = "calendar-check"
@@ -230,9 +268,18 @@ class ObligationsView(DatasetPermissionMixin, BaseListingView):
                 primary=lambda duty: duty.status != Status.UP_TO_DATE,
             ),
             NumberColumn("missing_months", label=_("Months missing")),
+            Column(
+                "drafts",
+                label=_("Drafts to publish"),
+                accessor=lambda duty: ", ".join(self.draft_months.get(duty.dataset.pk, [])),
+            ),
             Column("latest_period", label=_("Latest month published"), accessor=lambda d: month_label(d.latest_period)),
             DateColumn("last_published", label=_("Last published")),
         ]
+
+    @cached_property
+    def draft_months(self):
+        return draft_months()
 
     @cached_property
     def duties(self):
@@ -256,7 +303,7 @@ class ObligationsView(DatasetPermissionMixin, BaseListingView):
 
 
 class ObligationsPanel(Component):
-    """On the admin's dashboard: how many datasets are due or overdue, with a link to the list."""
+    """On the dashboard: how many datasets are due or overdue and how many drafts wait, with a link to the list."""
 
     name = "transparency_obligations"
     template_name = "transparency/admin/home_panel.html"
@@ -271,6 +318,7 @@ class ObligationsPanel(Component):
             "due_count": counts[Status.DUE],
             "month_due": month_label(duties[0].period) if duties else "",
             "deadline": duties[0].deadline if duties else None,
+            "draft_count": Snapshot.objects.drafts().count(),
             "obligations_url": admin_url("obligations"),
         }
 
@@ -339,6 +387,7 @@ class DatasetSnapshotsView(DatasetPermissionMixin, DatasetMixin, WagtailAdminTem
             months=months,
             missing_months=self.missing_months(obligation, months),
             can_change=self.can_change,
+            can_publish=self.can_publish,
             status_up_to_date=Status.UP_TO_DATE,
         )
         return context
@@ -379,15 +428,25 @@ class ImportCSVView(ChangePermissionMixin, DatasetMixin, WagtailAdminTemplateMix
             form.add_error(None, str(error))
             return self.form_invalid(form)
         log_month(draft, "transparency.import", self.request.user, rows=draft.row_count, file=draft.source_name)
-        messages.success(
-            self.request,
-            ngettext(
+        if self.can_publish:
+            message = ngettext(
                 "%(month)s: draft version %(version)s holds %(count)s row from %(file)s. "
                 "Check it, then publish it.",
                 "%(month)s: draft version %(version)s holds %(count)s rows from %(file)s. "
                 "Check them, then publish them.",
                 draft.row_count,
             )
+        else:
+            message = ngettext(
+                "%(month)s: draft version %(version)s holds %(count)s row from %(file)s. "
+                "Check it; a reviewer publishes it.",
+                "%(month)s: draft version %(version)s holds %(count)s rows from %(file)s. "
+                "Check them; a reviewer publishes them.",
+                draft.row_count,
+            )
+        messages.success(
+            self.request,
+            message
             % {
                 "month": month_label(draft.period),
                 "version": draft.version,
@@ -418,6 +477,12 @@ class ImportCSVView(ChangePermissionMixin, DatasetMixin, WagtailAdminTemplateMix
 
 
 class NoMovementsView(ChangePermissionMixin, DatasetMixin, WagtailAdminTemplateMixin, FormView):
+    """A month with nothing to report: published at once by whoever may publish, otherwise a draft saying so.
+
+    An officer is the one who knows the month had no movements, so the action stays theirs; like a
+    month imported, it then waits in the dataset's months for a reviewer to publish it.
+    """
+
     form_class = NoMovementsForm
     template_name = "transparency/admin/no_movements.html"
     header_icon = "minus"
@@ -433,29 +498,37 @@ class NoMovementsView(ChangePermissionMixin, DatasetMixin, WagtailAdminTemplateM
         return {"month": requested_month(self.request)}
 
     def form_valid(self, form):
-        period = form.cleaned_data["month"]
+        period, note = form.cleaned_data["month"], form.cleaned_data["note"]
+        action = snapshots.publish_no_movements if self.can_publish else snapshots.prepare_no_movements
         try:
-            snapshot = snapshots.publish_no_movements(
-                self.dataset, period, form.cleaned_data["note"], user=self.request.user
-            )
+            snapshot = action(self.dataset, period, note, user=self.request.user)
         except snapshots.SnapshotError as error:
             form.add_error("note" if isinstance(error, snapshots.CorrectionNoteMissing) else None, str(error))
             return self.form_invalid(form)
+        month = {"month": month_label(snapshot.period)}
+        if not snapshot.is_published:
+            log_month(snapshot, "transparency.prepare_no_movements", self.request.user, note=snapshot.correction_note)
+            messages.success(
+                self.request, _("%(month)s is ready as having no movements: a reviewer publishes it.") % month
+            )
+            return redirect(admin_url("snapshot", snapshot.pk))
         log_month(snapshot, "transparency.no_movements", self.request.user, note=snapshot.correction_note)
-        messages.success(
-            self.request,
-            _("%(month)s is published as having no movements.") % {"month": month_label(snapshot.period)},
-        )
+        messages.success(self.request, _("%(month)s is published as having no movements.") % month)
         return redirect(admin_url("snapshots", self.dataset.pk))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
             dataset=self.dataset,
+            can_publish=self.can_publish,
             action_url=admin_url("no_movements", self.dataset.pk),
-            submit_button_label=_("Publish with no movements"),
-            submit_button_active_label=_("Publishing…"),
         )
+        if self.can_publish:
+            context.update(
+                submit_button_label=_("Publish with no movements"), submit_button_active_label=_("Publishing…")
+            )
+        else:
+            context.update(submit_button_label=_("Save as a draft"), submit_button_active_label=_("Saving…"))
         return context
 
 
@@ -567,18 +640,24 @@ class SnapshotView(DatasetPermissionMixin, SnapshotMixin, WagtailAdminTemplateMi
             current_version=self.current_version,
             month_draft=self.month_draft,
             can_change=self.can_change,
+            can_publish=self.can_publish,
         )
-        if self.editable:
-            context["publish_form"] = publish_form(self.current_version)
+        if not snapshot.is_published and (self.can_publish or self.editable):
+            # Whoever publishes gets the form; an officer who cannot gets its note, to say what a correction changes.
+            context["publish_form"] = publish_form(snapshot, self.current_version)
             context["publish_url"] = admin_url("publish", snapshot.pk)
+            context["note_url"] = admin_url("note", snapshot.pk)
         return context
 
 
-def publish_form(current_version, data=None):
-    return PublishForm(data, is_correction=current_version is not None)
+def publish_form(draft, current_version, data=None):
+    """The note, for a correction, starts as the one its officer left on the draft."""
+    return PublishForm(data, is_correction=current_version is not None, initial={"note": draft.correction_note})
 
 
-class PublishView(ChangePermissionMixin, SnapshotMixin, DraftOnlyMixin, WagtailAdminTemplateMixin, FormView):
+class PublishView(PublishPermissionMixin, SnapshotMixin, DraftOnlyMixin, WagtailAdminTemplateMixin, FormView):
+    """A reviewer's: the draft goes public as its officer left it (the correction's note may be reworded)."""
+
     template_name = "transparency/admin/publish.html"
     header_icon = "upload"
     page_title = _("Publish")
@@ -590,7 +669,8 @@ class PublishView(ChangePermissionMixin, SnapshotMixin, DraftOnlyMixin, WagtailA
         return self.snapshot_breadcrumbs({"url": "", "label": _("Publish")})
 
     def get_form(self, form_class=None):
-        return publish_form(self.current_version, self.request.POST if self.request.method == "POST" else None)
+        data = self.request.POST if self.request.method == "POST" else None
+        return publish_form(self.snapshot, self.current_version, data)
 
     def form_valid(self, form):
         draft = self.snapshot
@@ -623,6 +703,22 @@ class PublishView(ChangePermissionMixin, SnapshotMixin, DraftOnlyMixin, WagtailA
             submit_button_active_label=_("Publishing…"),
         )
         return context
+
+
+class CorrectionNoteView(ChangePermissionMixin, SnapshotMixin, DraftOnlyMixin, View):
+    """An officer says what a correction changes; the reviewer who publishes it reads it there, and may reword it."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            draft = snapshots.save_note(self.snapshot, request.POST.get("note", ""))
+        except snapshots.SnapshotError as error:
+            messages.error(request, str(error))
+            return redirect(self.snapshot_url)
+        log_month(draft, "transparency.note", request.user, note=draft.correction_note)
+        messages.success(request, _("The note is saved: the reviewer who publishes the correction reads it."))
+        return redirect(self.snapshot_url)
 
 
 class ConfirmView(SnapshotMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -707,11 +803,14 @@ class CorrectView(ChangePermissionMixin, CorrectableOnlyMixin, ConfirmView):
             messages.error(request, str(error))
             return redirect(self.snapshot_url)
         log_month(draft, "transparency.correct", request.user)
-        messages.success(
-            request,
-            _("Draft version %(version)s is a copy of %(month)s: fix it, then publish it with a note.")
-            % {"version": draft.version, "month": month_label(draft.period)},
-        )
+        if self.can_publish:
+            message = _("Draft version %(version)s is a copy of %(month)s: fix it, then publish it with a note.")
+        else:
+            message = _(
+                "Draft version %(version)s is a copy of %(month)s: fix it and say what was corrected; "
+                "a reviewer publishes it."
+            )
+        messages.success(request, message % {"version": draft.version, "month": month_label(draft.period)})
         return redirect(admin_url("snapshot", draft.pk))
 
 

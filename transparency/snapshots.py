@@ -1,8 +1,9 @@
-"""What officers do to a month of a dataset: import or edit a draft, publish it, correct it.
+"""What is done to a month of a dataset: officers import, edit or correct a draft; a reviewer publishes it.
 
 A month has at most one draft and one current published version. Publishing a draft when
 the month already has a published version is a correction: it needs a note, and the version
-it replaces stays public, marked "corrected on" the correction's date.
+it replaces stays public, marked "corrected on" the correction's date. Who may call what is
+the admin views' business (see admin_views.py); the rules here hold whoever calls.
 """
 
 from contextlib import contextmanager
@@ -102,16 +103,31 @@ def publish(snapshot, note=""):
     return snapshot
 
 
-def publish_no_movements(dataset, period, note="", user=None):
-    """Publish the month as having nothing to report (a draft of that month is replaced)."""
+def prepare_no_movements(dataset, period, note="", user=None):
+    """The month's draft (replaced if there is one) saying the month has nothing to report, for publishing."""
     period = check_period(period)
     with transaction.atomic():
         draft = draft_for(dataset, period, user)
         replace_rows(draft, [])
         draft.no_movements = True
         draft.source_name = ""
+        draft.correction_note = note.strip()
         draft.save()
-        return publish(draft, note)
+    return draft
+
+
+def publish_no_movements(dataset, period, note="", user=None):
+    """Publish the month as having nothing to report (a draft of that month is replaced)."""
+    with transaction.atomic():
+        return publish(prepare_no_movements(dataset, period, note, user), note)
+
+
+def save_note(draft, note):
+    """What a correction changes, written by whoever prepared it; publishing it may reword it."""
+    with locked_draft(draft):
+        draft.correction_note = note.strip()
+        draft.save(update_fields=["correction_note"])
+    return draft
 
 
 def start_correction(snapshot, user=None):

@@ -43,6 +43,7 @@ class TransparencyViewSet(ViewSet):
             path("datasets/<int:dataset_id>/no-movements/", views.NoMovementsView.as_view(), name="no_movements"),
             path("snapshots/<int:snapshot_id>/", views.SnapshotView.as_view(), name="snapshot"),
             path("snapshots/<int:snapshot_id>/publish/", views.PublishView.as_view(), name="publish"),
+            path("snapshots/<int:snapshot_id>/note/", views.CorrectionNoteView.as_view(), name="note"),
             path("snapshots/<int:snapshot_id>/discard/", views.DiscardView.as_view(), name="discard"),
             path("snapshots/<int:snapshot_id>/correct/", views.CorrectView.as_view(), name="correct"),
             path("snapshots/<int:snapshot_id>/rows/add/", views.RowCreateView.as_view(), name="add_row"),
@@ -89,7 +90,8 @@ register_snippet(TransparencyViewSetGroup)
 
 @hooks.register("construct_homepage_panels")
 def add_obligations_panel(request, panels):
-    if admin_views.can_change_datasets(request.user):
+    """For those who prepare the months and those who publish them."""
+    if admin_views.can_change_datasets(request.user) or admin_views.can_publish_months(request.user):
         panels.append(admin_views.ObligationsPanel())
 
 
@@ -143,6 +145,11 @@ MONTH_LOG_ACTIONS = {
         _("Publish month with no movements"),
         _("Published %(month)s, version %(version)s, as having no movements"),
     ),
+    "transparency.prepare_no_movements": (
+        _("Prepare month with no movements"),
+        _("Prepared %(month)s, version %(version)s, as having no movements, for a reviewer to publish"),
+    ),
+    "transparency.note": (_("Write correction note"), _("Wrote what %(month)s, version %(version)s, corrects")),
     "transparency.correct": (_("Start correction"), _("Started correcting %(month)s as version %(version)s")),
     "transparency.discard": (_("Discard draft"), _("Discarded the draft of %(month)s, version %(version)s")),
     "transparency.add_row": (_("Add row"), _("Added row %(row)s to %(month)s, version %(version)s")),

@@ -384,10 +384,18 @@ def test_publishers_can_publish(client, django_user_model, draft):
     assert draft.is_published
 
 
-def test_users_who_may_not_change_versions_cannot_reach_the_views(client, django_user_model, versions, draft):
+def test_users_who_may_only_view_versions_read_the_list_but_cannot_change_anything(
+    client, django_user_model, versions, draft
+):
     client.force_login(admin_user_with(django_user_model, "reader", "regulations.view_version", "regulations.add_version"))
+
+    listing = client.get(url("versions", draft.regulation_id))
+    assert listing.status_code == 200
+    page = listing.content.decode()
+    assert "Primer borrador" in page  # the draft's summary: drafts are read too
+    for action in (url("edit", draft.pk), url("import", draft.regulation_id), url("publish", draft.pk)):
+        assert action not in page
     addresses = [
-        url("versions", draft.regulation_id),
         url("import", draft.regulation_id),
         url("new_draft", versions[0].pk),
         url("edit", draft.pk),
@@ -403,6 +411,15 @@ def test_users_who_may_not_change_versions_cannot_reach_the_views(client, django
     assert Version.objects.count() == 4
     draft.refresh_from_db()
     assert not draft.is_published and draft.source_text == TEXT_V1
+
+
+def test_users_without_a_permission_on_versions_cannot_reach_the_views(client, django_user_model, versions, draft):
+    client.force_login(admin_user_with(django_user_model, "outsider", "regulations.view_regulation"))
+
+    for address in (url("versions", draft.regulation_id), url("edit", draft.pk), url("publish", draft.pk)):
+        assert client.get(address)["Location"] == reverse("wagtailadmin_home"), address
+    listing = client.get(reverse("wagtailsnippets_regulations_regulation:list")).content.decode()
+    assert url("versions", draft.regulation_id) not in listing
 
 
 def test_importing_needs_the_add_permission(client, django_user_model, regulation):

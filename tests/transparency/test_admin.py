@@ -457,13 +457,27 @@ def test_users_who_may_only_view_datasets_see_months_but_cannot_change_them(clie
     assert not draft.is_published
 
 
-def test_officers_with_the_change_permission_can_import(client, django_user_model, dataset):
+def test_officers_with_the_change_permission_can_import_but_not_publish(client, django_user_model, dataset):
     client.force_login(admin_user_with(django_user_model, "clerk", "transparency.change_dataset"))
 
     response = client.post(url("import_csv", dataset.pk), {"month": "2026-03", "file": csv_file(GOOD_CSV)})
 
     assert response.status_code == 302
-    assert Snapshot.objects.get().row_count == 2
+    draft = Snapshot.objects.get()
+    assert draft.row_count == 2
+    assert client.post(url("publish", draft.pk))["Location"] == reverse("wagtailadmin_home")
+    draft.refresh_from_db()
+    assert not draft.is_published
+
+
+def test_the_publish_permission_alone_publishes(client, django_user_model, draft):
+    client.force_login(admin_user_with(django_user_model, "checker", "transparency.publish_snapshot"))
+
+    response = client.post(url("publish", draft.pk))
+
+    assert response["Location"] == url("snapshots", draft.dataset_id)
+    draft.refresh_from_db()
+    assert draft.is_published
 
 
 # Obligations
