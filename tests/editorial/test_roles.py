@@ -198,3 +198,9 @@ def test_editors_cannot_copy_a_transparency_section_into_their_own(editor, secti
         {"new_title": "Copia", "new_slug": "copia", "new_parent_page": home_es.pk, "publish_copies": ""},
     )
     assert not Page.objects.filter(slug="copia").exists()
+
+
+def test_editors_manage_promoted_search_results(editor, client):
+    client.force_login(editor)
+    assert client.get(reverse("wagtailsearchpromotions:index")).status_code == 200
+    assert client.get(reverse("wagtailsearchpromotions:add")).status_code == 200

@@ -6,12 +6,14 @@ command of their own called from here.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
+from editorial.roles import ADMINISTRATORS, EDITORS, OFFICERS, REVIEWERS, TRANSLATORS
 from faq.demo import build_faq_demo
 from notes.demo import build_notes_demo
 from portal.demo import DemoPages
@@ -19,8 +21,17 @@ from portal.models import SiteSettings, StandardPage
 from regulations.demo import build_regulations_demo
 from transparency.demo import build_transparency_demo
 
-DEMO_ADMIN_USERNAME = "admin"
-DEMO_ADMIN_PASSWORD = "portal-demo-2026"
+DEMO_PASSWORD = "portal-demo-2026"
+# The demo logins (DEBUG only): a superuser, and a user in each editorial role to try the review
+# workflow from both sides. (username, group or None for the superuser, first name, last name)
+DEMO_USERS = [
+    ("admin", None, "", ""),
+    ("editora", EDITORS, "Elena", "Editora"),
+    ("oficial", OFFICERS, "Óscar", "Oficial"),
+    ("revisor", REVIEWERS, "Ramón", "Revisor"),
+    ("traductora", TRANSLATORS, "Tania", "Traductora"),
+    ("administrador", ADMINISTRATORS, "Andrés", "Administrador"),
+]
 
 HOME = {
     "es": {
@@ -217,7 +228,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--without-admin",
             action="store_true",
-            help="Do not create the demo administrator (it is never created when DEBUG is off).",
+            help="Do not create the demo administrator and role users (never created when DEBUG is off).",
         )
 
     @transaction.atomic
@@ -255,9 +266,10 @@ class Command(BaseCommand):
         if not without_faq:  # last: answers link to the notes, datasets and articles built above
             self.created += build_faq_demo(home_es, home_en)
         self._site_settings(site)
-        if settings.DEBUG and not without_admin:
-            self._demo_admin()
+        logins = self._demo_users() if settings.DEBUG and not without_admin else []
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} items created)."))
+        for line in logins:
+            self.stdout.write(line)
 
     def _fill_home(self, home, content, pages):
         """The migration leaves a Spanish home that was never edited; give it content once."""
@@ -278,12 +290,21 @@ class Command(BaseCommand):
         site_settings.save()
         self.created += 1
 
-    def _demo_admin(self):
+    def _demo_users(self):
+        """Create the demo logins that are missing; return the lines listing all of them."""
         User = get_user_model()
-        login = f"user '{DEMO_ADMIN_USERNAME}', password '{DEMO_ADMIN_PASSWORD}'"
-        if User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
-            self.stdout.write(f"Demo admin already exists: {login} (unless changed since).")
-            return
-        User.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@senado.example", DEMO_ADMIN_PASSWORD)
-        self.created += 1
-        self.stdout.write(f"Demo admin created: {login}.")
+        lines = [f"Demo logins for /admin/ (dev only), each with password '{DEMO_PASSWORD}' unless changed since:"]
+        for username, group, first_name, last_name in DEMO_USERS:
+            if User.objects.filter(username=username).exists():
+                status = "already exists"
+            else:
+                create = User.objects.create_user if group else User.objects.create_superuser
+                user = create(
+                    username, f"{username}@senado.example", DEMO_PASSWORD, first_name=first_name, last_name=last_name
+                )
+                if group:
+                    user.groups.add(Group.objects.get(name=group))
+                self.created += 1
+                status = "created"
+            lines.append(f"  {username:<14} {group or 'superuser':<27} {status}")
+        return lines
