@@ -1,10 +1,12 @@
 """The note editor's form: a month picker for the edition, and the teams of the page's language."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.pages import CopyForm
+
+from portal.forms import PortalPageForm
 
 
 class MonthField(forms.DateField):
@@ -15,7 +17,7 @@ class MonthField(forms.DateField):
     default_error_messages = {"invalid": _("Enter a month as year and month, for example 2026-11.")}
 
 
-class NotePageForm(WagtailAdminPageForm):
+class NotePageForm(PortalPageForm):
     edition_month = MonthField(
         label=_("month"),
         help_text=_("The month this edition covers, for example 2026-11. Only one edition per month in each language."),
@@ -25,9 +27,10 @@ class NotePageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "teams" in self.fields:
             teams = self.fields["teams"].queryset
-            chosen = self.instance.teams.all() if self.instance.pk else teams.none()
+            # A draft's form is built from its revision, whose teams are a plain list, not a queryset.
+            chosen = [team.pk for team in self.instance.teams.all()] if self.instance.pk else []
             locale_id = self.instance.locale_id or self.parent_page.locale_id  # a new page's preview has no locale yet
-            self.fields["teams"].queryset = (teams.filter(locale_id=locale_id) | chosen).distinct()
+            self.fields["teams"].queryset = teams.filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
 
 
 class NoteCopyForm(CopyForm):

@@ -1,6 +1,7 @@
 """The portal's home and standard pages, and the site-wide settings shown on every page."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -9,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, SocialLinkBlock
+from .forms import PortalPageForm
 
 
 class PortalPage(Page):
@@ -30,6 +32,16 @@ class PortalPage(Page):
         help_text=_("What changed, in one or two sentences for readers, e.g. “Updated the response times.”"),
     )
 
+    base_form_class = PortalPageForm
+    # Beside the publishing schedule: both are about the publication being prepared.
+    settings_panels = [
+        MultiFieldPanel(
+            [FieldPanel("major_change"), FieldPanel("change_note", heading=_("What changed"))],
+            heading=_("Public change note"),
+        ),
+        *Page.settings_panels,
+    ]
+
     search_fields = Page.search_fields + [index.FilterField("search_section")]
     # Set on the transparency and regulation page types: their sections are edited by the groups
     # granted permissions on the section itself, not by those granted the whole language's home.
@@ -42,6 +54,13 @@ class PortalPage(Page):
         from editorial.permissions import SectionPermissionTester
 
         return SectionPermissionTester(user, self)
+
+    @cached_property
+    def change_history(self):
+        """What readers see under "change history", newest first (the API's `history` too)."""
+        from editorial.changes import public_history
+
+        return public_history(self)
 
     @property
     def search_section(self):

@@ -2,10 +2,11 @@
 only knows through the form (it has no place in the tree until it is saved)."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from portal.forms import PortalPageForm
 
 
-class CategoryPageForm(WagtailAdminPageForm):
+class CategoryPageForm(PortalPageForm):
     def clean(self):
         cleaned_data = super().clean()
         letter = cleaned_data.get("letter")
@@ -15,7 +16,7 @@ class CategoryPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class DatasetPageForm(WagtailAdminPageForm):
+class DatasetPageForm(PortalPageForm):
     def clean(self):
         cleaned_data = super().clean()
         dataset = cleaned_data.get("dataset")

@@ -1,5 +1,6 @@
 """One page's full content by type: its fields, the body both rendered (absolute links and images)
-and as blocks, its translations and its publication history (dates only: no editor names).
+and as blocks, its translations and its public change history (the dates and notes its web page
+shows: no editor names).
 
 Datasets and regulations have their own endpoints (transparency/api.py, regulations/api.py).
 """
@@ -12,7 +13,6 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import translation
 from ninja import Field, Router, Schema
-from wagtail.models import PageLogEntry
 from wagtail.rich_text import expand_db_html
 
 from faq import views as faq_views
@@ -25,8 +25,7 @@ from .content import PAGE_TYPES, ContentItem, content_types, serialize
 router = Router(tags=["Content"])
 
 GENERIC_TYPES = [name for name, (_model, operation) in PAGE_TYPES.items() if operation == "page_detail"]
-RICH_TEXT_FIELDS = ["intro", "legal_basis"]
-PUBLICATIONS = ["wagtail.publish", "wagtail.publish.scheduled"]  # at once, or at the time an editor set  # shown before the body, in this order, where a type has them
+RICH_TEXT_FIELDS = ["intro", "legal_basis"]  # shown before the body, in this order, where a type has them
 
 
 class Block(Schema):
@@ -37,7 +36,10 @@ class Block(Schema):
 
 
 class Publication(Schema):
-    at: datetime.datetime = Field(description="When a version of the page was published.")
+    at: datetime.datetime = Field(description="When this version of the page was published.")
+    note: str | None = Field(
+        description="What changed, as the editors told readers (in the page's language); null for the first publication."
+    )
 
 
 class PageDetail(ContentItem):
@@ -45,7 +47,11 @@ class PageDetail(ContentItem):
     blocks: list[Block] = Field(description="The body's blocks, in order (empty for types without a body).")
     translations: dict[str, str] = Field(description="Language → the published translation's web page, this one included.")
     translation_ids: dict[str, int] = Field(description="Language → the translation's id in the API.")
-    history: list[Publication] = Field(description="Every publication, newest first.")
+    history: list[Publication] = Field(
+        description="The page's change history, as its web page shows it, newest first: each publication the editors "
+        "marked as a major change, with its note, and last the first publication. The first entry with a note is the "
+        "page's “last updated” date; publications of minor changes (typos, links) are not listed."
+    )
 
 
 class Team(Schema):
@@ -108,7 +114,6 @@ def page_detail_fields(request, page, response):
     """The fields every type's details share, as a dict for the type's schema."""
     item = serialize(request, [page])[0]
     translations = list(page.get_translations(inclusive=True).live().public().filter(alias_of__isnull=True).select_related("locale"))
-    history = PageLogEntry.objects.filter(page_id=page.pk, action__in=PUBLICATIONS).order_by("-timestamp")
     set_last_modified(response, page.last_published_at)
     return {
         **item,
@@ -116,7 +121,7 @@ def page_detail_fields(request, page, response):
         "blocks": rendered_blocks(request, page, item["url"]),
         "translations": {other.locale.language_code: absolute(request, other.get_url(request)) for other in translations},
         "translation_ids": {other.locale.language_code: other.pk for other in translations},
-        "history": [{"at": moment} for moment in history.values_list("timestamp", flat=True)],
+        "history": page.change_history,
     }
 
 

@@ -260,7 +260,7 @@ def test_note_details_render_the_body_with_absolute_urls(client, notes, english_
         "en": "http://testserver/en/notes/responsible-ai/",
     }
     assert detail["translation_ids"] == {"es": note.pk, "en": english_note.pk}
-    assert len(detail["history"]) == 1
+    assert detail["history"] == [{"at": detail["first_published_at"], "note": None}]
     assert set(detail["related"]) <= {page.pk for page in notes}
 
     english = get(client, f"/api/v1/notes/{english_note.pk}").json()
@@ -279,12 +279,15 @@ def test_question_details_have_the_answer_and_its_sources(client, question, engl
     assert detail["translations"]["en"] == "http://testserver/en/preguntas-frecuentes/transparencia/plazo/"
 
 
-def test_a_page_and_its_publication_history(client, home_es):
+def test_a_page_and_its_change_history(client, home_es):
     page = Page.objects.get(slug="quienes-somos").specific
+    page = publish(page)  # a minor change: not in the history
+    page.major_change, page.change_note = True, "Nuevo organigrama."
     publish(page)
     detail = get(client, f"/api/v1/pages/{page.pk}").json()
     assert detail["type"] == "page" and detail["title"] == "Quiénes somos"
-    assert len(detail["history"]) == 2 and detail["history"][0]["at"] >= detail["history"][1]["at"]
+    assert [entry["note"] for entry in detail["history"]] == ["Nuevo organigrama.", None]  # first publication last
+    assert detail["history"][0]["at"] > detail["history"][1]["at"] == detail["first_published_at"]
     assert "<p" in detail["body_html"]
 
 

@@ -126,3 +126,14 @@ def test_the_archive_copied_with_its_notes_cannot_publish_them_twice(editor_clie
     response = copy_in_admin(editor_client, notes_index, home_es, "notas-2", copy_subpages="on", publish_copies="on")
     assert "A copy of a note cannot be published or aliased" in response.content.decode()
     assert NotePage.objects.count() == 4
+
+
+def test_a_note_with_a_pending_draft_opens_in_the_editor_with_its_team(editor_client, notes, digital_government):
+    """The form of a page with unpublished changes is built from its draft, whose teams are a list."""
+    note = notes[0]
+    note.teams = [digital_government]
+    note.summary = "Un borrador pendiente."
+    note.save_revision()
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[note.pk]))
+    assert response.status_code == 200
+    assert digital_government in response.context["form"].fields["teams"].queryset

@@ -35,7 +35,7 @@ def test_shows_the_edition_its_teams_hero_body_and_tags(client, notes):
     assert 'width="160"' in hero and 'height="90"' in hero and "srcset=" in hero and "sizes=" in hero
     assert 'Más en <a href="/es/notas/">el archivo</a>.' in page
     assert '<a href="/es/notas/?tag=ia" rel="tag">ia</a>' in page
-    assert '<p class="page-meta">Última actualización <time datetime="' in page
+    assert '<div class="page-history">' in page and "Publicado el <time datetime=" in page
 
 
 def test_english_page_names_the_teams_in_english_where_they_are_translated(client, english_note):
