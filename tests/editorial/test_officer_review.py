@@ -162,7 +162,7 @@ def test_an_officer_prepares_a_month_with_no_movements_for_a_reviewer(login, off
     as_officer, as_reviewer = login(officer), login(reviewer)
     form = as_officer.get(t("no_movements", dataset.pk))
     assert "a reviewer publishes it" in form.content.decode()
-    assert form.context["submit_button_label"] == "Save as a draft"
+    assert "Save as a draft" in form.content.decode()
 
     response = as_officer.post(t("no_movements", dataset.pk), {"month": "2026-02", "note": ""})
 
