@@ -19,6 +19,14 @@ class DemoPages:
         self.created += 1
         return page
 
+    def major_change(self, page, note):
+        """Publish the page again as a major change with this note, once, so it has a change history."""
+        if not page.change_notes.exists():
+            page = page.specific_class.objects.get(pk=page.pk)  # as published, with its publication dates
+            page.major_change, page.change_note = True, note
+            self.publish(page)
+        return page
+
     def child(self, parent, page_class, slug, **fields):
         existing = parent.get_children().filter(slug=slug).first()
         if existing:

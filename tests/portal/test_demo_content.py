@@ -63,3 +63,12 @@ def test_rerun_keeps_an_editors_changes_to_the_home(demo_site):
 
     home.refresh_from_db()
     assert home.title == "Portada del Senado"
+
+
+def test_a_demo_page_shows_its_change_history(demo_site, client):
+    for url, note in (
+        ("/es/solicitar-informacion/", "Se agregó la prórroga de 10 días hábiles al plazo de respuesta."),
+        ("/en/request-information/", "Added the 10-working-day extension to the response time."),
+    ):
+        page = client.get(url).content.decode()
+        assert note in page and "<details" in page

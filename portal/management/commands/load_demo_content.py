@@ -108,6 +108,11 @@ DEMO_PAGES = [
     },
     {
         "show_in_menus": True,
+        # Published again as a major change, so the demo shows a page's change history.
+        "change_note": {
+            "es": "Se agregó la prórroga de 10 días hábiles al plazo de respuesta.",
+            "en": "Added the 10-working-day extension to the response time.",
+        },
         "es": {
             "slug": "solicitar-informacion",
             "title": "Cómo solicitar información pública",
@@ -254,7 +259,10 @@ class Command(BaseCommand):
             page_es = pages.child(
                 home_es, StandardPage, show_in_menus=entry["show_in_menus"], **with_rich_body(entry["es"])
             )
-            pages.translation(page_es, **with_rich_body(entry["en"]))
+            page_en = pages.translation(page_es, **with_rich_body(entry["en"]))
+            if "change_note" in entry:
+                pages.major_change(page_es, entry["change_note"]["es"])
+                pages.major_change(page_en, entry["change_note"]["en"])
         self.created = pages.created
 
         if not without_transparency:
