@@ -106,7 +106,7 @@ def test_a_major_change_without_a_note_is_refused_and_nothing_is_saved(client, a
     assert response.status_code == 200
     assert "change_note" in response.context["form"].errors
     assert "Say what changed for readers, or untick “major change” if they need not know." in response.content.decode()
-    assert page.revisions.count() == revisions and not ChangeNote.objects.exists()
+    assert page.revisions.count() == revisions and not ChangeNote.objects.filter(page_id=page.pk).exists()
 
 
 def test_a_major_change_is_on_the_page_and_in_the_api(client, administrator, page):
@@ -147,7 +147,7 @@ def test_a_first_publication_is_its_own_entry_even_when_ticked(client, home_es):
     page = StandardPage(title="Nueva", slug="nueva", major_change=True, change_note="Primera versión.")
     home_es.add_child(instance=page)
     page = publish(page)
-    assert not ChangeNote.objects.exists()
+    assert not ChangeNote.objects.filter(page_id=page.pk).exists()
     assert [entry["note"] for entry in api_history(client, page)] == [None]
 
 
@@ -161,20 +161,20 @@ def test_the_note_starts_blank_for_the_next_round_but_a_draft_keeps_it(client, a
     client.post(edit_url(page), page_form(page, "save", major_change="on", change_note="Nuevas columnas."))
     form = client.get(edit_url(page)).context["form"]
     assert form["major_change"].value() is True and form["change_note"].value() == "Nuevas columnas."
-    assert list(ChangeNote.objects.values_list("note", flat=True)) == [NOTE]  # a draft is not public
+    assert list(ChangeNote.objects.filter(page_id=page.pk).values_list("note", flat=True)) == [NOTE]  # a draft is not public
 
 
 def test_a_reviewers_approval_publishes_the_note(client, editor, reviewer, page):
     client.force_login(editor)
     response = client.post(edit_url(page), page_form(page, "submit", major_change="on", change_note=NOTE))
     assert response.status_code == 302
-    assert not ChangeNote.objects.exists()  # awaiting review
+    assert not ChangeNote.objects.filter(page_id=page.pk).exists()  # awaiting review
 
     page = Page.objects.get(pk=page.pk).specific
     approve(client, reviewer, page)
     page.refresh_from_db()
     assert not page.has_unpublished_changes
-    (note,) = ChangeNote.objects.all()
+    (note,) = ChangeNote.objects.filter(page_id=page.pk)
     assert (note.page_id, note.note, note.published_at) == (page.pk, NOTE, page.last_published_at)
     client.logout()
     assert shown_history(client, page.url)[2][0] == (local_iso(page.last_published_at), NOTE)
@@ -189,11 +189,11 @@ def test_a_scheduled_major_change_is_recorded_when_it_goes_live(client, page, wi
     page.go_live_at = go_live_at
     page.major_change, page.change_note = True, NOTE
     page.save_revision().publish()
-    assert not ChangeNote.objects.exists()  # approved for tomorrow, not public yet
+    assert not ChangeNote.objects.filter(page_id=page.pk).exists()  # approved for tomorrow, not public yet
 
     with time_machine.travel(go_live_at + datetime.timedelta(seconds=30), tick=False):
         call_command("publish_scheduled")
-    (note,) = ChangeNote.objects.all()
+    (note,) = ChangeNote.objects.filter(page_id=page.pk)
     assert note.note == NOTE and note.published_at == go_live_at + datetime.timedelta(seconds=30)
     assert api_history(client, page)[0]["note"] == NOTE
 
