@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -25,6 +25,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import get_content_type_label, get_supported_content_language_variant
 from wagtail.models import Page, get_page_content_types
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from portal.admin_reports import ExportInEditorsLanguage
 
 URL_NAMESPACE = "editorial_reports"
 TARGET_LANGUAGE = "en"
@@ -111,20 +113,6 @@ class MissingTranslationsFilterSet(WagtailFilterSet):
     content_type = ContentTypeFilter(
         label=_("Type"), queryset=lambda request: get_page_content_types(include_base_page_type=False)
     )
-
-
-class ExportInEditorsLanguage:
-    """The CSV in the editor's language: it is written as it streams, after the view has returned
-    and the admin has put the site's default language back."""
-
-    def stream_csv(self, queryset):
-        rows, language = super().stream_csv(queryset), translation.get_language()
-
-        def in_editors_language():
-            with translation.override(language):
-                yield from rows
-
-        return in_editors_language()
 
 
 class MissingTranslationsView(ExportInEditorsLanguage, ReportView):

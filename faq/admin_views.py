@@ -10,7 +10,7 @@ from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Length, Substr
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,8 @@ from wagtail.admin.ui.tables import Column, LocaleColumn, NumberColumn, TitleCol
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from portal.admin_reports import ExportInEditorsLanguage
 
 from .models import QuestionPage
 
@@ -73,7 +75,7 @@ LOCALE_COLUMN = LocaleColumn(label=_("Locale"))
 CATEGORY_COLUMN = Column("category_title", label=_("Category"), sort_key="category_title")
 
 
-class FAQReportView(ReportView):
+class FAQReportView(ExportInEditorsLanguage, ReportView):
     header_icon = "help"
     then_by = ()  # after the column the editor sorts by, so equal values keep a stable order
 
@@ -84,17 +86,6 @@ class FAQReportView(ReportView):
 
     def get_filename(self):
         return f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}"
-
-    def stream_csv(self, queryset):
-        """The CSV in the editor's language: it is written as it streams, after the view has returned and
-        the admin has put the site's default language back."""
-        rows, language = super().stream_csv(queryset), translation.get_language()
-
-        def in_editors_language():
-            with translation.override(language):
-                yield from rows
-
-        return in_editors_language()
 
     def order_queryset(self, queryset):
         return queryset.order_by(self.ordering, *self.then_by)
