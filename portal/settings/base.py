@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # ETag from the body and 304 for If-None-Match / If-Modified-Since, on pages and the API
     "django.middleware.http.ConditionalGetMiddleware",
+    "portal.middleware.PageCacheControlMiddleware",  # inside ConditionalGet: its 304s keep these headers
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.api.middleware.PortalLocaleMiddleware",
     "portal.api.middleware.ApiHttpMiddleware",  # after the locale: its 429 speaks the client's language
@@ -199,6 +200,9 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 # a shared cache (Redis or memcached) here and drop the silence.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Pages: how long browsers and shared caches may keep what anonymous readers see (portal/middleware.py).
+PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
 
 # The public API (/api/v1/, portal/api/): readable from any web page (CORS for GET), cached by
 # browsers and proxies for API_MAX_AGE seconds, and API_RATE requests per client address
