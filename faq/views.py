@@ -32,9 +32,6 @@ def live_questions(ancestor):
     return QuestionPage.objects.descendant_of(ancestor).live().public().defer_streamfields().order_by("path")
 
 
-def breadcrumbs(page):
-    """The published pages above `page`, from the language's home down."""
-    return list(page.get_ancestors().filter(depth__gt=1).live())
 
 
 def faq_page_data(request, page, questions):
@@ -73,7 +70,6 @@ def index_context(request, page):
 def category_context(request, page):
     questions = list(live_questions(page))
     return {
-        "breadcrumbs": breadcrumbs(page),
         "questions": questions,
         "faq_json_ld": faq_page_data(request, page, questions),
     }
@@ -112,10 +108,9 @@ def see_also(request, page):
 
 
 def question_context(request, page):
-    ancestors = breadcrumbs(page)
+    parent = page.get_parent()
     return {
-        "breadcrumbs": ancestors,
-        "category": next((ancestor for ancestor in ancestors if ancestor.path == parent_path(page)), None),
+        "category": parent if parent.live else None,
         "related_questions": [
             question for question in (live_localized(block.value) for block in page.related_questions) if question
         ],

@@ -142,6 +142,15 @@ class SiteSettings(BaseSiteSetting):
     social_links = StreamField(
         [("link", SocialLinkBlock())], verbose_name=_("social links"), blank=True
     )
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every page's footer; readers get its translation in their language when there is one."),
+    )
 
     panels = [
         FieldPanel("institution_name"),
@@ -150,6 +159,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Contact"),
         ),
         FieldPanel("social_links"),
+        FieldPanel("accessibility_statement"),
     ]
 
     class Meta:

@@ -113,9 +113,11 @@ def _is_named_view(path):
 
 
 @register.inclusion_tag("portal/tags/language_switcher.html", takes_context=True)
-def language_switcher(context):
+def language_switcher(context, landmark=True):
+    """Links to this page in the other languages; `landmark=False` for a second copy (the footer's),
+    so screen readers list one language navigation, not two with the same name."""
     request = context["request"]
-    return {"versions": language_versions(request, context.get("page"))}
+    return {"versions": language_versions(request, context.get("page")), "landmark": landmark}
 
 
 @register.inclusion_tag("portal/tags/hreflang_links.html", takes_context=True)
@@ -140,9 +142,26 @@ def locale_home(context):
     )
 
 
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context):
+    """The published pages from the language's home down to the one above this page.
+
+    The page itself joins the trail when a view shows something inside it (a dataset's month, a
+    regulation's article or comparison), so the reader can go back to it. Views that are not pages
+    (search, the API guide, a 404) have just the home above them; the home has no trail.
+    """
+    page = context.get("page")
+    if page is None or not page.pk:
+        home = locale_home(context)
+        return [home] if home else []
+    inside_page = bool(_route_within(context["request"], page))
+    return list(page.get_ancestors(inclusive=inside_page).filter(depth__gt=1).live())
+
+
 @register.inclusion_tag("portal/tags/main_menu.html", takes_context=True)
 def main_menu(context, home):
-    """Live pages under the home that editors marked "show in menus"; the current section marked.
+    """Live pages under the home that editors marked "show in menus", then the search page; the
+    current section marked.
 
     aria-current is "page" on the page itself and "true" on the section that contains it.
     """
@@ -154,7 +173,11 @@ def main_menu(context, home):
             return None
         return "page" if current.pk == item.pk else "true"
 
-    return {"items": [(item, aria_current(item)) for item in items]}
+    match = context["request"].resolver_match
+    return {
+        "items": [(item, aria_current(item)) for item in items],
+        "searching": match is not None and match.url_name == "search",
+    }
 
 
 @register.simple_tag

@@ -156,6 +156,7 @@ DEMO_PAGES = [
     },
     {
         "show_in_menus": False,
+        "accessibility_statement": True,  # linked from the footer (SiteSettings)
         "es": {
             "slug": "accesibilidad",
             "title": "Declaración de accesibilidad",
@@ -260,6 +261,8 @@ class Command(BaseCommand):
                 home_es, StandardPage, show_in_menus=entry["show_in_menus"], **with_rich_body(entry["es"])
             )
             page_en = pages.translation(page_es, **with_rich_body(entry["en"]))
+            if entry.get("accessibility_statement"):
+                accessibility_statement = page_es
             if "change_note" in entry:
                 pages.major_change(page_es, entry["change_note"]["es"])
                 pages.major_change(page_en, entry["change_note"]["en"])
@@ -273,7 +276,7 @@ class Command(BaseCommand):
             self.created += build_notes_demo(home_es, home_en)
         if not without_faq:  # last: answers link to the notes, datasets and articles built above
             self.created += build_faq_demo(home_es, home_en)
-        self._site_settings(site)
+        self._site_settings(site, accessibility_statement)
         logins = self._demo_users() if settings.DEBUG and not without_admin else []
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} items created)."))
         for line in logins:
@@ -289,12 +292,16 @@ class Command(BaseCommand):
         home.body = _rich_body(content["body"])
         pages.publish(home)
 
-    def _site_settings(self, site):
+    def _site_settings(self, site, accessibility_statement):
         site_settings = SiteSettings.for_site(site)
         if site_settings.institution_name:
+            if site_settings.accessibility_statement_id is None:  # sites loaded before the footer linked it
+                site_settings.accessibility_statement = accessibility_statement
+                site_settings.save(update_fields=["accessibility_statement"])
             return
         for field, value in SITE_SETTINGS.items():
             setattr(site_settings, field, value)
+        site_settings.accessibility_statement = accessibility_statement
         site_settings.save()
         self.created += 1
 
