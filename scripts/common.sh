@@ -46,6 +46,13 @@ bootstrap_browser() {
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || apt_install chromium chromium-driver
 }
 
+bootstrap_node_tools() {
+  # axe-core for the browser tests' accessibility checks, from npm at the version package-lock.json pins.
+  [ -f "$PROJECT_DIR/node_modules/axe-core/axe.min.js" ] && return
+  command -v npm >/dev/null || apt_install nodejs npm
+  (cd "$PROJECT_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
 compile_messages() {
   (cd "$PROJECT_DIR" && "$PYTHON" manage.py compilemessages --ignore=.venv -v0)
 }

@@ -8,6 +8,7 @@ cd "$PROJECT_DIR"
 
 bootstrap_python
 bootstrap_browser
+bootstrap_node_tools
 command -v curl >/dev/null && command -v jq >/dev/null || apt_install curl jq  # docs/api.md's examples run in tests
 cleanup=()
 on_exit() { for command in "${cleanup[@]}"; do $command || true; done; }

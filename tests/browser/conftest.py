@@ -4,6 +4,7 @@ pytest-django's live server with the bilingual demo site."""
 import io
 import os
 import threading
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -67,3 +68,60 @@ def portal_url(live_server, transactional_db, browser, monkeypatch):
     browser.set_window_size(1280, 900)
     yield live_server.url
     browser.delete_all_cookies()
+
+
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.1 A and AA, plus axe's best practices (landmarks, headings) — only serious and critical
+# findings fail a test; the rest are printed for review.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+FAILING_IMPACTS = {"serious", "critical"}
+ARTEFACTS = Path(os.environ.get("BROWSER_ARTEFACTS", Path(__file__).resolve().parents[2] / "artefacts"))
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"{AXE_SCRIPT} not found: run `npm ci` (`make test` does) to install axe-core.")
+    return AXE_SCRIPT.read_text()
+
+
+@pytest.fixture
+def axe_findings(browser, axe_source):
+    """axe-core run on the page the browser shows: [(impact, rule, how many elements, first element)]."""
+
+    def run():
+        browser.execute_script(axe_source)
+        return browser.execute_async_script(
+            """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: "tag", values: arguments[0]}, resultTypes: ["violations"]})
+               .then(results => done(results.violations.map(v => [v.impact, v.id, v.nodes.length,
+                                                                  v.nodes[0].target.join(" ")])))
+               .catch(error => done([["critical", "axe-error", 0, String(error)]]));
+            """,
+            AXE_TAGS,
+        )
+
+    return run
+
+
+@pytest.fixture
+def screen_width(browser):
+    """Emulate a screen `width` CSS pixels wide (a phone below 600: touch, mobile viewport);
+    the browser is shared, so the emulation ends with the test."""
+
+    def emulate(width):
+        browser.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
+        )
+
+    yield emulate
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.fixture(scope="session")
+def artefacts():
+    """Where screenshots and printouts go for people to review (git-ignored; CI can keep them)."""
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTEFACTS
