@@ -15,7 +15,6 @@ from django.utils.cache import get_max_age
 from wagtail.models import Locale
 
 from portal.models import HomePage, SiteSettings
-from tests.conftest import load_demo
 from transparency.models import DatasetPage
 
 LEFT_OUT_OF_COLLECTSTATIC = ["admin", "wagtail*", "ninja", "table_block", "wagtail_localize"]
