@@ -67,7 +67,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: compressed ahead of time
+    # Pages and the API, gzipped for clients that accept it (HTML is most of a page's weight;
+    # Django pads the body against BREACH). Outside ConditionalGet: its ETags stay valid, as weak ETags.
+    "django.middleware.gzip.GZipMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # ETag from the body and 304 for If-None-Match / If-Modified-Since, on pages and the API
     "django.middleware.http.ConditionalGetMiddleware",
