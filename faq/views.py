@@ -32,8 +32,6 @@ def live_questions(ancestor):
     return QuestionPage.objects.descendant_of(ancestor).live().public().defer_streamfields().order_by("path")
 
 
-
-
 def faq_page_data(request, page, questions):
     """schema.org FAQPage for `page` holding `questions`, each answer as plain text."""
     return {
