@@ -74,7 +74,7 @@ if not shutil.which("wrk"):
 os.environ["API_RATE"] = API_RATE  # for the in-process profile too
 os.environ.pop("ELASTICSEARCH_URL", None)
 
-from report import host, rerun_command, setup_django_for_pages  # noqa: E402
+from report import host, rerun_command, setup_django_for_pages, stop_process  # noqa: E402
 
 setup_django_for_pages()
 
@@ -172,13 +172,7 @@ class Gunicorn:
         return sorted(found)
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
 
 
 def cpu_seconds(pids):

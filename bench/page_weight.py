@@ -51,7 +51,7 @@ from urllib.parse import urlsplit
 import brotli
 from whitenoise import WhiteNoise
 
-from report import host, rerun_command, setup_django_for_pages
+from report import host, rerun_command, setup_django_for_pages, stop_process
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
@@ -171,13 +171,7 @@ class Gunicorn:
         return [dict(zip(fields, line.split("\t"))) for line in lines if line], offset
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
 
 
 def start_chromium(profile_dir):

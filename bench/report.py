@@ -46,3 +46,14 @@ def setup_django_for_pages():
     import django
 
     django.setup()
+
+
+def stop_process(process, grace_seconds=30):
+    """Stop a server the benchmark started: TERM (gunicorn finishes its requests), KILL if it hangs."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=grace_seconds)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
