@@ -43,4 +43,8 @@ def test_the_api_keeps_its_openapi_contract(case, published_content):
     # Every other built-in check runs. This one fails any 400 for input the schema allows, but a
     # cursor the API never gave or a category that does not exist is such input, and a 400 with a
     # JSON error is the documented answer to it.
-    case.call_and_validate(excluded_checks=[positive_data_acceptance])
+    # Schemathesis asks for gzip like a browser but its WSGI transport does not decompress; the
+    # gzipped answers are tested in tests/portal/test_page_frame.py.
+    case.call_and_validate(
+        headers={"Accept-Encoding": "identity"}, excluded_checks=[positive_data_acceptance]
+    )

@@ -2,6 +2,7 @@
 footer's accessibility statement and language list, display options, error pages in the reader's
 language, and headers that let caches keep public pages but never personal ones."""
 
+import gzip
 import os
 import re
 import subprocess
@@ -164,6 +165,16 @@ def test_pages_with_a_form_token_are_private(client, notes_faq_demo_site):
 def test_the_api_keeps_its_own_cache_policy(client, demo_site, settings):
     response = client.get("/api/v1/content")
     assert get_max_age(response) == settings.API_MAX_AGE
+
+
+@pytest.mark.parametrize("path", ["/es/", "/api/v1/content"])
+def test_pages_and_the_api_are_gzipped_for_clients_that_accept_it(client, demo_site, path):
+    plain = client.get(path)
+    compressed = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+    assert "Content-Encoding" not in plain
+    assert compressed["Content-Encoding"] == "gzip" and "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content)
 
 
 def production_static_storage():
