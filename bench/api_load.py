@@ -19,7 +19,9 @@ In one run it
    random SECRET_KEY, SECURE_SSL_REDIRECT=0 (plain HTTP on loopback), ALLOWED_HOSTS=127.0.0.1,
    ELASTICSEARCH_URL unset (no benchmarked URL searches) and API_RATE=100000000/h: the API's
    rate limit is still counted on every request, but one address's 600 a minute would
-   otherwise turn the run into 429s;
+   otherwise turn the run into 429s; the server's page cache off (PAGE_CACHE=0, every answer
+   rendered, as when these figures were first recorded; --page-cache on to keep answers) and
+   CACHE_URL a file cache in a temporary directory, which the workers share as in production;
 3. checks that every URL answers 200 (the API ones with --limit items), and finds the deep page
    by following `next` from the first page --deep-pages times (default 250: offset 5,000);
 4. drives each URL with wrk (--threads, --connections, keep-alive, no Accept-Encoding) for
@@ -33,7 +35,7 @@ In one run it
    apart from gunicorn and wrk: other processes' load weighs on every URL alike, which is why
    the figures to compare are the ratios to the static file;
 5. stops gunicorn and profiles each API URL in this process with the Django test client, DEBUG
-   off: the median of --repeat requests, and the SQL queries of one request with their time
+   off, page cache off: the median of --repeat requests, and the SQL queries of one request with their time
    (timed with an execute wrapper); --cprofile also prints where the first page's time goes;
 6. prints the table and the command that reruns it.
 
@@ -46,51 +48,42 @@ import datetime
 import json
 import os
 import pstats
-import resource
-import secrets
 import shutil
-import socket
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-BENCH_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = BENCH_DIR.parent
-LUA_SCRIPT = BENCH_DIR / "api_load.lua"
+from serving import (
+    API_RATE,
+    HOST,
+    Gunicorn,
+    collect_static,
+    fetch,
+    free_port,
+    machine_share,
+    merged,
+    profile,
+    require_wrk,
+    run_rounds,
+    server_environment,
+)
+
 MIN_ITEMS = 10_000
-API_RATE = "100000000/h"  # counted as in production, never reached
-HOST = "127.0.0.1"
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
-if not shutil.which("wrk"):
-    sys.exit("wrk is not installed: it drives the load. On Debian or Ubuntu: apt-get install wrk (as root).")
-
+require_wrk()
 os.environ["API_RATE"] = API_RATE  # for the in-process profile too
 os.environ.pop("ELASTICSEARCH_URL", None)
+os.environ["PAGE_CACHE"] = "0"  # the in-process profile renders every request
+os.environ["CACHE_URL"] = "locmem://"  # this process's own cache, not the checkout's
 
-from report import host, rerun_command, setup_django_for_pages, stop_process  # noqa: E402
+from report import host, rerun_command, setup_django_for_pages  # noqa: E402
 
 setup_django_for_pages()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-
-NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def fetch(url):
-    """(status, body) of one GET over loopback, no proxy."""
-    try:
-        with NO_PROXY.open(url, timeout=60) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
 
 
 def count_items():
@@ -98,207 +91,6 @@ def count_items():
     if response.status_code != 200:
         sys.exit(f"GET /api/v1/content answered {response.status_code} in this process: {response.content[:300]!r}")
     return response.json()["count"]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def server_environment(args, static_root):
-    env = dict(os.environ)
-    env.pop("ELASTICSEARCH_URL", None)
-    env.update(
-        DJANGO_SETTINGS_MODULE=args.settings,
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(40),
-        SECURE_SSL_REDIRECT="0",
-        ALLOWED_HOSTS=f"{HOST},localhost",
-        STATIC_ROOT=str(static_root),
-        API_RATE=API_RATE,
-        LOG_LEVEL="WARNING",
-    )
-    return env
-
-
-def collect_static(env, static_root):
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=PROJECT_DIR, env=env, check=True
-    )
-    manifest = static_root / "staticfiles.json"
-    return time.perf_counter() - started, json.loads(manifest.read_text())["paths"] if manifest.exists() else {}
-
-
-class Gunicorn:
-    def __init__(self, args, env, port, log_path):
-        self.log_path = log_path
-        self.command = [
-            sys.executable, "-m", "gunicorn", "portal.wsgi",
-            "--bind", f"{HOST}:{port}",
-            "--workers", str(args.workers),
-            "--worker-class", "sync",
-            "--log-level", "warning",
-            "--error-logfile", str(log_path),
-        ]  # fmt: skip
-        self.process = subprocess.Popen(self.command, cwd=PROJECT_DIR, env=env, stdin=subprocess.DEVNULL)
-
-    def wait_ready(self, url, workers, timeout=120):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                sys.exit(f"gunicorn exited with {self.process.returncode}:\n{self.log_path.read_text()[-3000:]}")
-            try:
-                if fetch(url)[0] == 200 and len(self.workers()) == workers:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.5)
-        self.stop()
-        sys.exit(f"gunicorn did not answer {url} within {timeout} s:\n{self.log_path.read_text()[-3000:]}")
-
-    def workers(self):
-        """The worker processes' ids: the master's children, from /proc."""
-        master = str(self.process.pid)
-        found = []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if fields[1] == master:
-                found.append(int(stat.parent.name))
-        return sorted(found)
-
-    def stop(self):
-        stop_process(self.process)
-
-
-def cpu_seconds(pids):
-    """User + system CPU seconds of these processes so far (those that have exited count 0)."""
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / CLOCK_TICKS
-
-
-def machine_busy_seconds():
-    """CPU seconds the whole machine spent busy (all cores), from /proc/stat."""
-    user, nice, system, _idle, _iowait, irq, softirq = (int(v) for v in Path("/proc/stat").read_text().split()[1:8])
-    return (user + nice + system + irq + softirq) / CLOCK_TICKS
-
-
-def children_cpu_seconds():
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def run_wrk(args, url, seconds, server):
-    """One wrk run: its JSON report plus the CPU spent meanwhile by the workers, wrk and the machine."""
-    command = [
-        "wrk", "--threads", str(args.threads), "--connections", str(args.connections),
-        "--duration", f"{seconds}s", "--timeout", f"{args.timeout}s", "--script", str(LUA_SCRIPT), url,
-    ]  # fmt: skip
-    workers = server.workers()
-    ours = [server.process.pid, *workers]
-    before = cpu_seconds(workers), cpu_seconds(ours), children_cpu_seconds(), machine_busy_seconds(), time.monotonic()
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    after = cpu_seconds(workers), cpu_seconds(ours), children_cpu_seconds(), machine_busy_seconds(), time.monotonic()
-    line = next((line for line in output.splitlines() if line.startswith("API_LOAD_JSON ")), None)
-    if line is None:
-        sys.exit(f"wrk printed no report for {url}:\n{output}")
-    report = json.loads(line.split(" ", 1)[1])
-    if server.workers() != workers:
-        print(f"  note: gunicorn replaced a worker during the run of {url} (see its log)")
-    report.update(
-        worker_cpu=after[0] - before[0],
-        server_cpu=after[1] - before[1],
-        wrk_cpu=after[2] - before[2],
-        machine_busy=after[3] - before[3],
-        wall=after[4] - before[4],
-    )
-    return report
-
-
-def percentile(histogram, p):
-    """wrk's own percentile of a [[microseconds, count], …] histogram."""
-    histogram = sorted(histogram)
-    total = sum(count for _value, count in histogram)
-    rank = round(p / 100 * total + 0.5)
-    seen = 0
-    for value, count in histogram:
-        seen += count
-        if seen >= rank:
-            return value
-    return histogram[-1][0] if histogram else 0
-
-
-def merged(reports):
-    histogram = {}
-    for report in reports:
-        for value, count in report["histogram"]:
-            histogram[value] = histogram.get(value, 0) + count
-    buckets = list(histogram.items())
-    requests = sum(report["requests"] for report in reports)
-    seconds = sum(report["duration_us"] for report in reports) / 1e6
-    return {
-        "requests": requests,
-        "seconds": seconds,
-        "rps": requests / seconds,
-        "p50": percentile(buckets, 50) / 1000,
-        "p95": percentile(buckets, 95) / 1000,
-        "p99": percentile(buckets, 99) / 1000,
-        "errors": sum(sum(report["errors"].values()) for report in reports),
-        "bytes_per_response": sum(report["bytes"] for report in reports) / max(requests, 1),
-        "worker_cpu_ms": 1000 * sum(report["worker_cpu"] for report in reports) / max(requests, 1),
-        "round_rps": [report["requests"] / (report["duration_us"] / 1e6) for report in reports],
-    }
-
-
-class QueryTimer:
-    """Every SQL statement of a block with its time (Django's own log rounds times to milliseconds).
-    On SQLite a statement's time is its execute(): the rows after the first are read at fetch time."""
-
-    def __init__(self):
-        self.queries = []
-
-    def __call__(self, execute, sql, params, many, context):
-        started = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            self.queries.append(((time.perf_counter() - started) * 1000, sql))
-
-
-def profile(path, repeat):
-    """In this process, through the test client: median ms of `repeat` requests, queries and their ms."""
-    client = Client()
-    for _ in range(3):
-        client.get(path, HTTP_HOST="localhost")
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        response = client.get(path, HTTP_HOST="localhost")
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, response.status_code
-    runs = []
-    for _ in range(5):
-        timer = QueryTimer()
-        with connection.execute_wrapper(timer):
-            client.get(path, HTTP_HOST="localhost")
-        runs.append(timer.queries)
-    median_run = sorted(runs, key=lambda queries: sum(ms for ms, _sql in queries))[len(runs) // 2]
-    return {
-        "median_ms": statistics.median(times),
-        "queries": len(median_run),
-        "sql_ms": sum(ms for ms, _sql in median_run),
-        "captured": median_run,
-    }
 
 
 def main():
@@ -316,6 +108,8 @@ def main():
     parser.add_argument("--static", default="portal/css/portal.css", help="the static file, as {% static %} names it")
     parser.add_argument("--repeat", type=int, default=20, help="requests per URL in the in-process profile (default 20)")
     parser.add_argument("--cprofile", action="store_true", help="also print the first page's top functions (cProfile)")
+    parser.add_argument("--page-cache", choices=("off", "on"), default="off",
+                        help="the server's page cache (PAGE_CACHE; default off, every answer rendered; bench/page_load.py compares both)")  # fmt: skip
     args = parser.parse_args()
 
     items = count_items()
@@ -335,17 +129,21 @@ def main():
     print(f"Load average before: {' / '.join(f'{load:.2f}' for load in load_before)} (1 / 5 / 15 min)")
 
     static_root = Path(tempfile.mkdtemp(prefix="bench-api-static-"))
+    cache_dir = Path(tempfile.mkdtemp(prefix="bench-api-cache-"))  # shared by the workers, as in production
     log_path = static_root.with_suffix(".gunicorn.log")
     server = None
     try:
-        env = server_environment(args, static_root)
+        env = server_environment(
+            args.settings, static_root, PAGE_CACHE="1" if args.page_cache == "on" else "0", CACHE_URL=f"file://{cache_dir}"
+        )
         collecting, manifest = collect_static(env, static_root)
         static_url = f"/static/{manifest.get(args.static, args.static)}"
         port = free_port()
         base = f"http://{HOST}:{port}"
-        server = Gunicorn(args, env, port, log_path)
-        server.wait_ready(base + static_url, args.workers)
-        print(f"collectstatic ({args.settings}): {collecting:.1f} s; gunicorn on {base}, {args.workers} sync workers")
+        server = Gunicorn(env, port, log_path, workers=args.workers)
+        server.wait_ready(base + static_url)
+        print(f"collectstatic ({args.settings}): {collecting:.1f} s; gunicorn on {base}, {args.workers} sync workers, "
+              f"page cache {args.page_cache}")  # fmt: skip
 
         limit = f"limit={args.limit}"
         urls = {
@@ -384,40 +182,26 @@ def main():
 
         print(f"\nwrk: {args.threads} threads, {args.connections} connections; warm-up {args.warmup} s per URL, "
               f"then {args.rounds} rounds of {args.duration} s per URL, rotated")  # fmt: skip
-        for url in urls.values():
-            run_wrk(args, url, args.warmup, server)
         names = list(urls)
-        reports = {name: [] for name in names}
-        for round_number in range(args.rounds):
-            order = names[round_number % len(names):] + names[: round_number % len(names)]
-            for name in order:
-                report = run_wrk(args, urls[name], args.duration, server)
-                reports[name].append(report)
-                print(f"  round {round_number + 1} {name:<9} {report['requests'] / (report['duration_us'] / 1e6):8.1f} req/s  "
-                      f"p95 {report['p95_us'] / 1000:7.1f} ms  errors {sum(report['errors'].values())}")  # fmt: skip
+        reports = run_rounds(
+            urls, server, args.rounds, args.duration, args.warmup, args.threads, args.connections, args.timeout
+        )
         status_after, _body = fetch(urls["first"])
     finally:
         if server:
             server.stop()
         shutil.rmtree(static_root, ignore_errors=True)
+        shutil.rmtree(cache_dir, ignore_errors=True)
     load_after = os.getloadavg()
-    if log_path.exists():
-        problems = [line for line in log_path.read_text().splitlines() if line.strip()]
-        if problems:
-            print(f"\ngunicorn logged {len(problems)} line(s), the last: {problems[-1][:200]}")
-        log_path.unlink()
+    problems = server.logged_problems() if server else []
+    if problems:
+        print(f"\ngunicorn logged {len(problems)} line(s), the last: {problems[-1][:200]}")
 
     figures = {name: merged(reports[name]) for name in names}
     static = figures["static"]
     round_ratios = {
         name: [rps / static_rps for rps, static_rps in zip(figures[name]["round_rps"], static["round_rps"])] for name in names
     }
-    all_reports = [report for name in names for report in reports[name]]
-    wall = sum(report["wall"] for report in all_reports)
-    busy = sum(report["machine_busy"] for report in all_reports)
-    server_cpu = sum(report["server_cpu"] for report in all_reports)
-    wrk_cpu = sum(report["wrk_cpu"] for report in all_reports)
-    others = max(busy - server_cpu - wrk_cpu, 0)
 
     print(f"\nResults ({args.rounds} × {args.duration} s per URL, merged):")
     header = (f"  {'URL':<28} {'req/s':>8} {'× static':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
@@ -432,14 +216,11 @@ def main():
     print("  CPU ms/req: the gunicorn workers' CPU time per response (less sensitive than req/s to other processes' load)")
     print("  requests: " + ", ".join(f"{name} {figures[name]['requests']:,}" for name in names))
     print(f"  first API request after the load: {status_after}")
-    cores = os.cpu_count()
-    other = "other processes" if connection.vendor == "sqlite" else f"other processes ({connection.vendor} included)"
-    print(f"\nCPU during the timed runs ({wall:.0f} s, {cores} cores): gunicorn {server_cpu / wall:.2f} cores, "
-          f"wrk {wrk_cpu / wall:.2f}, {other} {others / wall:.2f}, idle {max(cores - busy / wall, 0):.2f}")  # fmt: skip
+    cpu_line, warning = machine_share([report for name in names for report in reports[name]], connection.vendor)
+    print(f"\n{cpu_line}")
     print(f"Load average after: {' / '.join(f'{load:.2f}' for load in load_after)} (1 / 5 / 15 min)")
-    if others / wall > 0.2:
-        print(f"Note: {other} kept {others / wall:.2f} of the {cores} cores busy (check `uptime`: was the machine "
-              "shared?); compare the ratios to the static file and CPU ms per request, not the absolute req/s.")  # fmt: skip
+    if warning:
+        print(warning)
 
     print(f"\nIn-process profile (Django test client, {connection.vendor}, DEBUG off; median of {args.repeat} requests, "
           f"SQL of one request, the median of 5 by SQL time):")  # fmt: skip

@@ -16,7 +16,8 @@ published revision, like `save_revision().publish()` leaves it. Search signal ha
 disconnected meanwhile, so nothing is indexed: run `manage.py update_index` afterwards
 (bench/search_latency.py does, timing it). Not written: the audit log entries and
 reference-index rows that publishing in the admin would add. Check the tree afterwards
-with `manage.py fixtree`.
+with `manage.py fixtree`. `BulkPages` writes any page type this way (bench/generate_site.py
+uses it for notes and FAQ questions).
 """
 
 import argparse
@@ -32,6 +33,7 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH_DIR.parent), str(BENCH_DIR)]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+os.environ.setdefault("CACHE_URL", "locmem://")  # not the checkout's shared page cache: this is another database
 
 import django  # noqa: E402
 
@@ -303,13 +305,13 @@ class TreeSlots:
         return path
 
 
-def build_page(content, parent, slots, locale, translation_key, date, content_type, number):
-    page = StandardPage(
-        title=content["title"],
-        draft_title=content["title"],
-        slug=f"{slugify(content['title'])[:80].strip('-')}-{number}",
-        summary=content["summary"],
-        body=content["body"],
+def build_page(model, fields, parent, slots, locale, translation_key, date, content_type, number):
+    """An unsaved live `model` page with these field values, at the parent's next tree path, and
+    its revision content; the slug is the title's, numbered so siblings never share one."""
+    page = model(
+        **fields,
+        draft_title=fields["title"],
+        slug=f"{slugify(fields['title'])[:80].strip('-')}-{number}",
         locale=locale,
         translation_key=translation_key,
         content_type=content_type,
@@ -327,7 +329,7 @@ def build_page(content, parent, slots, locale, translation_key, date, content_ty
     return page, revision_content
 
 
-def insert_batch(pages, revision_contents, content_type, page_content_type):
+def insert_batch(model, pages, revision_contents, content_type, page_content_type):
     """Parent rows, child rows, one published revision each; then link the revisions."""
     page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
     rows = Page.objects.bulk_create(
@@ -336,8 +338,8 @@ def insert_batch(pages, revision_contents, content_type, page_content_type):
     for page, row in zip(pages, rows):
         page.pk = page.id = page.page_ptr_id = row.pk
 
-    child_fields = StandardPage._meta.local_concrete_fields
-    table = connection.ops.quote_name(StandardPage._meta.db_table)
+    child_fields = model._meta.local_concrete_fields
+    table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in child_fields)
     placeholders = ", ".join(["%s"] * len(child_fields))
     with connection.cursor() as cursor:
@@ -365,6 +367,45 @@ def insert_batch(pages, revision_contents, content_type, page_content_type):
     Page.objects.bulk_update(rows, ["latest_revision", "live_revision"])
 
 
+class BulkPages:
+    """Live pages of one type written in batches of 2 × BATCH (a Spanish page and its English
+    translation count two), under parents that already exist; `finish` writes the last batch and
+    the parents' child counts."""
+
+    def __init__(self, model):
+        self.model = model
+        self.content_type = ContentType.objects.get_for_model(model)
+        self.page_type = ContentType.objects.get_for_model(Page)
+        self.slots = {}
+        self.pages, self.contents = [], []
+        self.written = 0
+
+    def add(self, fields, parent, locale, translation_key, date, number):
+        slots = self.slots.get(parent.pk)
+        if slots is None:  # the parent's last child read once, not for every page
+            slots = self.slots[parent.pk] = TreeSlots(parent)
+        page, revision_content = build_page(
+            self.model, fields, parent, slots, locale, translation_key, date, self.content_type, number
+        )
+        self.pages.append(page)
+        self.contents.append(revision_content)
+        if len(self.pages) >= 2 * BATCH:
+            self.flush()
+
+    def flush(self):
+        if self.pages:
+            insert_batch(self.model, self.pages, self.contents, self.content_type, self.page_type)
+            self.written += len(self.pages)
+            self.pages, self.contents = [], []
+            print(f"  {self.written} {self.model.__name__} pages", flush=True)
+
+    def finish(self):
+        self.flush()
+        for slot in self.slots.values():
+            Page.objects.filter(pk=slot.parent.pk).update(numchild=slot.parent.numchild + slot.added)
+        return self.written
+
+
 def generate(pages, seed):
     rng = random.Random(seed)
     writer = Writer(rng)
@@ -375,38 +416,22 @@ def generate(pages, seed):
         sys.exit("No English home: run `manage.py load_demo_content` first.")
 
     section_pairs = sections(home_es)
-    slots = {section.pk: TreeSlots(section) for pair in section_pairs for section in pair[:2]}
     shares = [pair[3] for pair in section_pairs]
-    standard_type = ContentType.objects.get_for_model(StandardPage)
-    page_type = ContentType.objects.get_for_model(Page)
-    span = int((LAST_DAY - FIRST_DAY).total_seconds())
-
-    pairs = pages // 2
-    done = 0
-    while done < pairs:
-        batch, contents = [], []
-        for number in range(done + 1, min(done + BATCH, pairs) + 1):
-            section_es, section_en, nouns, _share = rng.choices(section_pairs, shares)[0]
-            date = FIRST_DAY + datetime.timedelta(seconds=rng.randrange(span))
-            content_es, content_en = writer.page(nouns, date)
-            key = uuid.UUID(int=rng.getrandbits(128), version=4)
-            for content, parent, locale in (
-                (content_es, section_es, home_es.locale),
-                (content_en, section_en, english),
-            ):
-                page, revision_content = build_page(
-                    content, parent, slots[parent.pk], locale, key, date,
-                    standard_type, number,
-                )
-                batch.append(page)
-                contents.append(revision_content)
-        insert_batch(batch, contents, standard_type, page_type)
-        done += len(batch) // 2
-        print(f"  {done * 2} pages", flush=True)
-
-    for slot in slots.values():
-        Page.objects.filter(pk=slot.parent.pk).update(numchild=slot.parent.numchild + slot.added)
+    bulk = BulkPages(StandardPage)
+    for number in range(1, pages // 2 + 1):
+        section_es, section_en, nouns, _share = rng.choices(section_pairs, shares)[0]
+        date = random_date(rng)
+        content_es, content_en = writer.page(nouns, date)
+        key = uuid.UUID(int=rng.getrandbits(128), version=4)
+        bulk.add(content_es, section_es, home_es.locale, key, date, number)
+        bulk.add(content_en, section_en, english, key, date, number)
+    bulk.finish()
     return len(section_pairs) * 2
+
+
+def random_date(rng):
+    """A publication time between FIRST_DAY and LAST_DAY."""
+    return FIRST_DAY + datetime.timedelta(seconds=rng.randrange(int((LAST_DAY - FIRST_DAY).total_seconds())))
 
 
 def main():

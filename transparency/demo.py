@@ -1121,7 +1121,7 @@ class DemoBuilder(DemoPages):
         months = ROWS[spec["rows"]](rng, self.periods)
         encoding = "cp1252" if spec["letter"] == "d" else "utf-8-sig"
         columns = list(dataset.schema.columns.all())
-        for back, (period, rows) in zip(range(MONTHS_OF_DATA, 0, -1), zip(self.periods, months)):
+        for back, (period, rows) in zip(range(len(self.periods), 0, -1), zip(self.periods, months)):
             if spec["slug"] == LATE_DATASET and back == 1:
                 continue
             published_at = self.publication_time(rng, period)
