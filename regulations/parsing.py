@@ -101,6 +101,7 @@ ANNEX_LINE = re.compile(
 )
 UNREADABLE_ARTICLE = _("This looks like an article heading, but its number cannot be read.")
 UNREADABLE_HEADING = _("This looks like a heading, but its number cannot be read.")
+NULL_CHARACTER = _("This line contains an invisible null character, which cannot be stored: type the line again.")
 LIST_ITEM = re.compile(r"(?:[a-zñ]|\d{1,2})[).]\s|[-•]\s", re.IGNORECASE)
 ENDS_PARAGRAPH = (".", ":", ";")
 
@@ -160,7 +161,8 @@ class ParseFailed(Exception):
 
 
 def slug(value):
-    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
+    # The headings' patterns ignore case as Unicode does, reading a Turkish dotless "ı" as "i".
+    folded = unicodedata.normalize("NFKD", value.replace("ı", "i")).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
@@ -269,6 +271,9 @@ class Parser:
             line = " ".join(raw.replace("\u00a0", " ").replace("\ufeff", "").split())
             if not line:
                 self.paragraph_open = False
+                continue
+            if "\x00" in line:  # PostgreSQL cannot store it
+                self.problem(line_number, line.replace("\x00", ""), NULL_CHARACTER)
                 continue
             self.read(line_number, line)
         self.finish()

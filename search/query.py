@@ -193,7 +193,7 @@ def run_with_fallback(operation, query):
 FILTER_FORMATS = {
     "type": re.compile(r"[a-z_]+\.[A-Za-z]+"),  # a model label, e.g. portal.StandardPage
     "section": re.compile(r"(?:[0-9A-Z]{4}){3}"),  # a tree path at section depth
-    "year": re.compile(r"[0-9]{4}"),
+    "year": re.compile(r"(?!9999)[1-9][0-9]{3}"),  # 1000–9998: a date holds the year and the next one
 }
 
 
@@ -304,7 +304,7 @@ def highlighted_in(hit, wanted):
         )
     )
     # Elasticsearch escaped the text (encoder "html") and added only <mark> tags.
-    return mark_safe(" … ".join(fragments[:2])) if fragments else ""
+    return mark_safe(" … ".join(fragments[:2])) if fragments else ""  # nosec B308, B703
 
 
 def scoped(index, query, name):

@@ -14,6 +14,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 MAX_TEXT_LENGTH = 2000
+# A 64-bit integer's, which databases and spreadsheets reading the exports can hold (and Python
+# refuses to read numbers of over 4,300 digits at all).
+MAX_DIGITS = 18
 
 # Chilean habits first: dots group thousands, a comma starts decimals (pesos have none).
 WHOLE_NUMBER = re.compile(r"-?(?:\d{1,3}(?:\.\d{3})+|\d+)")
@@ -39,6 +42,8 @@ def parse(column_type, raw):
     text = (raw or "").strip()
     if not text:
         return None
+    if "\x00" in text:  # PostgreSQL cannot store it in JSON
+        raise InvalidValue(_("contains a null character, which cannot be stored"))
     return PARSERS[column_type](text)
 
 
@@ -48,17 +53,25 @@ def _text(text):
     return text
 
 
+def whole_number(text):
+    """The number written with optional thousands dots, or InvalidValue past MAX_DIGITS digits."""
+    digits = text.replace(".", "")
+    if len(digits.lstrip("-0")) > MAX_DIGITS:
+        raise InvalidValue(_("has more than %(limit)s digits") % {"limit": MAX_DIGITS})
+    return int(digits)
+
+
 def _integer(text):
     if not WHOLE_NUMBER.fullmatch(text):
         raise InvalidValue(_("is not a whole number"))
-    return int(text.replace(".", ""))
+    return whole_number(text)
 
 
 def _money(text):
     match = AMOUNT.fullmatch(text)
     if not match:
         raise InvalidValue(_("is not an amount"))
-    amount = int(match.group(1).replace(".", ""))
+    amount = whole_number(match.group(1))
     return -abs(amount) if text.lstrip().startswith("-") else amount
 
 
