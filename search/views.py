@@ -1,7 +1,9 @@
 """The search page and its autocomplete, in the visitor's language."""
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
@@ -40,7 +42,7 @@ def search_page(request):
     for facet in outcome.facets:
         for bucket in facet.buckets:
             bucket.url = url_with(request, facet.name, None if bucket.selected else bucket.value)
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
@@ -50,6 +52,10 @@ def search_page(request):
             "max_query_length": MAX_QUERY_LENGTH,
         },
     )
+    # The reader's browser may keep it, but no shared cache (nor portal/cache.py): each search is
+    # counted, and a result page from before an outage of Elasticsearch should not outlive it.
+    patch_cache_control(response, private=True, max_age=settings.PAGE_MAX_AGE)
+    return response
 
 
 @require_GET

@@ -3,6 +3,7 @@ import socket
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
@@ -23,6 +24,13 @@ def drop_test_search_indices():
     if settings.ELASTICSEARCH_URL:
         backend = get_search_backend()
         backend.es.indices.delete(index=f"{backend.index_prefix}*", ignore_unavailable=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached pages and rate-limit counts stay with the test that made them."""
+    yield
+    cache.clear()
 
 
 DEMO_SECTIONS = ("transparency", "regulations", "notes", "faq")

@@ -1,9 +1,12 @@
 """Settings shared by every environment; each value that differs comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import django_cache_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
@@ -36,6 +39,7 @@ INSTALLED_APPS = [
     "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales with translation-aware views
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -57,6 +61,8 @@ INSTALLED_APPS = [
     "django_ratelimit",  # the FAQ feedback and API limits; installed for its system checks
     "ninja",  # the API's browsable docs use its bundled Swagger UI, not a CDN
     "corsheaders",
+    "csp",  # Content-Security-Policy; installed for its system checks of the settings' format
+    "axes",  # locks out repeated failed sign-ins (admin brute force); its models record the attempts
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,13 +73,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.PortalCSPMiddleware",  # CONTENT_SECURITY_POLICY; ADMIN_CONTENT_SECURITY_POLICY under /admin/
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: compressed ahead of time
+    # Anonymous readers' pages and API answers from the shared cache (portal/cache.py): stores the
+    # finished response, so it sits above everything that adds to Vary (gzip, sessions, locale).
+    "portal.cache.UpdatePageCacheMiddleware",
     # Pages and the API, gzipped for clients that accept it (HTML is most of a page's weight;
     # Django pads the body against BREACH). Outside ConditionalGet: its ETags stay valid, as weak ETags.
     "django.middleware.gzip.GZipMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # ETag from the body and 304 for If-None-Match / If-Modified-Since, on pages and the API
     "django.middleware.http.ConditionalGetMiddleware",
+    # A 503 while the database is not answering, also when a middleware below queried (sessions, auth,
+    # the page cache): outside all those, inside the ones above, which never query.
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "portal.middleware.PageCacheControlMiddleware",  # inside ConditionalGet: its 304s keep these headers
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.api.middleware.PortalLocaleMiddleware",
@@ -84,6 +97,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.cache.FetchPageCacheMiddleware",  # after auth and messages, which decide whether to use the cache
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -123,6 +138,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a locked-out sign-in before any password is checked (AXES_* below).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # Languages: Spanish is the default; every URL carries its language (/es/…, /en/…).
 LANGUAGE_CODE = "es"
@@ -148,6 +168,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Backups (manage.py backup_content / restore_content): django-dbbackup's connectors dump and
+# restore the database; on PostgreSQL a restore may connect as another role than the backup's owner.
+DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner"}}
 
 # Search: Wagtail's database backend unless an Elasticsearch 8 server is configured.
 # No SEARCH_CONFIG on PostgreSQL: a Spanish one made multi-word searches take seconds (a bad
@@ -170,8 +193,26 @@ else:
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Portal de información pública")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Uploads: only these types, up to these sizes (the admin refuses others with a message). No SVG
+# image and no HTML document: both can carry scripts that would run on the portal's address.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "json", "odt", "ods", "pdf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are served with these types whatever the server's mimetypes table says, with nosniff and
+# Wagtail's "default-src 'none'" policy; only PDFs open in the browser, the rest download.
+WAGTAILDOCS_CONTENT_TYPES = {
+    "csv": "text/csv",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "json": "application/json",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "pdf": "application/pdf",
+    "txt": "text/plain",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "zip": "application/zip",
+}
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGGING = {
@@ -187,6 +228,7 @@ LOGGING = {
         # Wagtail logs each page it could not index: once per outage is enough.
         "modelsearch.index": {"filters": ["once_per_interval"]},
         "django_tasks": {"level": "WARNING"},  # one line per index update otherwise
+        "axes": {"level": "WARNING"},  # failed sign-ins and lockouts; not every success, nor its banner
     },
 }
 
@@ -197,15 +239,35 @@ FAQ_FEEDBACK_RATE = os.environ.get("FAQ_FEEDBACK_RATE", "10/h")
 # of the header in which the proxy puts the client's single address (e.g. HTTP_X_REAL_IP), or
 # every reader shares one allowance. Unset: the connection's address (REMOTE_ADDR).
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
-# Django's default cache, each process's own memory. django-ratelimit counts in it and its checks
-# object (E003: not shared; W001: not one it supports): with several gunicorn workers a client
-# may post up to (workers × FAQ_FEEDBACK_RATE), which is harmless for votes. Across machines, set
-# a shared cache (Redis or memcached) here and drop the silence.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache every process shares (django-cache-url's CACHE_URL): rendered pages and API answers
+# (portal/cache.py) and the rate limits' counters. Production: redis://host:6379/0. The default, a
+# directory of files, is shared by the gunicorn workers of one machine. django-ratelimit's checks
+# object to files (E003: increments not atomic, so a client may slip a few requests over a limit)
+# and to Django's own Redis backend (W001: not one it lists), both harmless here.
+CACHES = {
+    "default": django_cache_url.parse(
+        os.environ.get("CACHE_URL", f"file://{BASE_DIR / '.cache' / 'django'}?max_entries=20000")
+    )
+}
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Pages: how long browsers and shared caches may keep what anonymous readers see (portal/middleware.py).
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
+# The server keeps each page and API answer as long (PAGE_CACHE=0 turns it off), and forgets them
+# all when content changes (portal/cache.py).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+CACHE_MIDDLEWARE_ALIAS = "default"
+CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
+CACHE_MIDDLEWARE_SECONDS = PAGE_MAX_AGE
+# A CDN or caching proxy in front: wagtail.contrib.frontend_cache sends it PURGE requests for a
+# changed page and its listings. FRONTEND_CACHE_URL is where it listens (e.g. http://varnish:80).
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
 
 # The public API (/api/v1/, portal/api/): readable from any web page (CORS for GET), cached by
 # browsers and proxies for API_MAX_AGE seconds, and API_RATE requests per client address
@@ -217,3 +279,51 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "X-Total-Count", "Retry-After"]
+
+# Content-Security-Policy (django-csp 4, portal/security.py): public pages load scripts, styles
+# and images from the portal only (images also as data: URIs, which the CSS uses) and cannot be
+# framed; tests/browser fail on any violation. CSP_FRAME_SRC: the origins whose frames the
+# "Embedded media" block may show, comma-separated; by default the videos its help text offers
+# (YouTube, Vimeo). Posts that need their site's scripts show only their link.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-src": [SELF, *env_list("CSP_FRAME_SRC", "https://www.youtube.com,https://player.vimeo.com")],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# Wagtail's admin (/admin/, wagtail-localize's editor included) still has inline scripts (date
+# pickers, inline panels, the translation editor's data) and style attributes, and shows the page
+# preview in a frame of its own: it gets the same policy with inline code allowed and framing by
+# itself. Everything else (object-src, base-uri, form-action, where scripts load from) still holds.
+# Previews of public pages keep the public policy, framed by the admin only (portal/security.py).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    | {
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],  # thumbnails of images being uploaded
+        "frame-ancestors": [SELF],
+    }
+}
+# The admin asks no third party: no Gravatar pictures (each would tell gravatar.com an editor's
+# address hash) and no check of releases.wagtail.org (pip-audit in the tests watches for updates).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# django-axes: AXES_FAILURE_LIMIT wrong passwords for one username from one address lock that
+# pair out for AXES_COOLOFF_MINUTES (another user, or the same user elsewhere, is unaffected);
+# a successful sign-in before that clears the count. The client address is the rate limits' own
+# (RATELIMIT_IP_META_KEY behind a proxy).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.security.sign_in_client_address"
+AXES_LOCKOUT_TEMPLATE = "portal/lockout.html"

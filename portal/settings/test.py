@@ -15,3 +15,8 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))
 if ELASTICSEARCH_URL:  # noqa: F405
     # Unique per run, so two runs against one server never touch each other's indices.
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"test_portal_{uuid.uuid4().hex[:8]}_"  # noqa: F405
+# Each test process its own cache, emptied between tests (tests/conftest.py). The page cache is
+# off except in the tests about it (tests/portal/test_page_cache.py): other tests change rows
+# inside a transaction that never commits, and the cache forgets pages on commit.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE = False

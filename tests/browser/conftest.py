@@ -44,6 +44,7 @@ def browser(live_server, tmp_path_factory):
     for argument in CHROMIUM_ARGUMENTS:
         options.add_argument(argument)
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # the console, where CSP violations go
     # A driver path given here means Selenium Manager never looks for (or downloads) one.
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(15)
@@ -55,6 +56,30 @@ def browser(live_server, tmp_path_factory):
     for thread in threading.enumerate():
         if thread.name.endswith("(process_request_thread)"):
             thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def csp_violations(browser):
+    """csp_violations() → the Content-Security-Policy violations Chromium reported since the last
+    call, on whatever pages it showed: each is a console error naming the page and what was refused."""
+
+    def read():
+        return [entry["message"] for entry in browser.get_log("browser") if CSP_VIOLATION in entry["message"]]
+
+    return read
+
+
+CSP_VIOLATION = "violates the following Content Security Policy directive"
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation(csp_violations):
+    """Every browser test fails if any page it visited broke its Content-Security-Policy: an inline
+    script or style the policy refuses is a feature that silently does not work for readers."""
+    csp_violations()  # an earlier test's are its own
+    yield
+    if violations := csp_violations():
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations))
 
 
 @pytest.fixture

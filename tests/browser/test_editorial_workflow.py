@@ -74,6 +74,12 @@ def log_in(browser, site_url, user):
     wait(browser).until(EC.url_to_be(f"{site_url}/admin/"))
 
 
+def shows_message(browser, text):
+    """Wait for the admin's message: its (empty) message area is on every admin page, the one being
+    left included, so wait for the text rather than for the area."""
+    wait(browser).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".messages"), text))
+
+
 def heading_of(browser, url):
     """What a reader sees at a public address: the page's main heading (the 404 page has one too)."""
     browser.get(url)
@@ -112,8 +118,7 @@ def test_a_note_goes_from_draft_to_review_to_published_to_translated(browser, si
     summary.clear()
     summary.send_keys(NEW_SUMMARY)
     choose_from_menu(browser, browser.find_element(By.CSS_SELECTOR, "footer"), f"Submit to {WORKFLOW_NAME}")
-    messages = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".messages")))
-    assert "has been submitted for moderation" in messages.text
+    shows_message(browser, "has been submitted for moderation")
     assert heading_of(browser, public_es) != TITLE_ES
 
     # The reviewer approves it from the dashboard: the note is public, with the new summary.
@@ -144,8 +149,7 @@ def test_a_note_goes_from_draft_to_review_to_published_to_translated(browser, si
     # footer (where WebDriver's own scrolling leaves it); "instant" because the admin scrolls smoothly.
     browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", submit)
     submit.click()
-    messages = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".messages")))
-    assert "is saved as a draft and submitted for review" in messages.text
+    shows_message(browser, "is saved as a draft and submitted for review")
     public_en = f"{site_url}/en/notes/firma-electronica-avanzada/"
     assert heading_of(browser, public_en) != TITLE_EN
 
