@@ -91,13 +91,14 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.api.middleware.PortalLocaleMiddleware",
     "portal.api.middleware.ApiHttpMiddleware",  # after the locale: its 429 speaks the client's language
+    # Cached answers for anonymous readers; below the API's rate limit, above what only rendering needs.
+    "portal.cache.FetchPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "portal.cache.FetchPageCacheMiddleware",  # after auth and messages, which decide whether to use the cache
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires: turns a lockout into its page
 ]
 
