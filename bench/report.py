@@ -48,6 +48,19 @@ def setup_django_for_pages():
     django.setup()
 
 
+def child_pids(pid):
+    """The ids of a process's children (a gunicorn master's workers), from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == str(pid):
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
 def stop_process(process, grace_seconds=30):
     """Stop a server the benchmark started: TERM (gunicorn finishes its requests), KILL if it hangs."""
     if process.poll() is None:

@@ -21,7 +21,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from report import stop_process
+from report import child_pids, stop_process
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
@@ -111,17 +111,8 @@ class Gunicorn:
         sys.exit(f"gunicorn did not answer {url} within {timeout} s:\n{self.log_path.read_text()[-3000:]}")
 
     def workers(self):
-        """The worker processes' ids: the master's children, from /proc."""
-        master = str(self.process.pid)
-        found = []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if fields[1] == master:
-                found.append(int(stat.parent.name))
-        return sorted(found)
+        """The worker processes' ids."""
+        return child_pids(self.process.pid)
 
     def wait_idle(self, timeout=120):
         """Return once the workers have stopped working: when wrk stops, sync workers still answer

@@ -20,7 +20,7 @@ import psycopg
 import pytest
 import requests
 
-from bench.report import stop_process
+from bench.report import child_pids, stop_process
 from tests.conftest import free_port
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -126,16 +126,7 @@ class Gunicorn:
     def workers(self):
         """The worker processes' ids (the master's children, from /proc): a worker that died or was
         restarted by the master would show here as a new id."""
-        master = str(self.process.pid)
-        found = []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if fields[1] == master:
-                found.append(int(stat.parent.name))
-        return sorted(found)
+        return child_pids(self.process.pid)
 
     def log(self):
         return self.log_path.read_text()[-3000:] if self.log_path.exists() else ""
