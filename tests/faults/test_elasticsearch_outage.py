@@ -104,5 +104,5 @@ def test_outage_degrades_search_fails_no_request_and_the_repair_restores_the_ind
     assert repair_dry_run(env) == 0  # nothing missing, stale or left over any more
 
     # A new process (no memory of the outage) searches Elasticsearch: stemming finds the plural forms.
-    found = json.loads(manage(env, "shell", "-c", SEARCH_ON_ELASTICSEARCH))
+    found = json.loads(manage(env, "shell", "--no-imports", "-c", SEARCH_ON_ELASTICSEARCH))
     assert found == {"degraded": False, "titles": [NEW_TITLE]}

@@ -147,7 +147,7 @@ def test_restore_brings_back_the_same_published_pages_and_media(site):
     assert damaged["media"] != published["media"]
 
     restored = site.manage("restore_content", str(site.backup), "--noinput")
-    assert "Restored the database and" in restored.stdout
+    assert "Se restauraron la base de datos y" in restored.stdout  # commands speak the site's language, Spanish
     after = site.snapshot(RENDER)
     assert after["pages"] == published["pages"]
     assert after["rendered"] == published["rendered"]
@@ -171,13 +171,13 @@ def test_a_damaged_or_incomplete_backup_is_refused_and_changes_nothing(site):
     (broken / "manifest.json").write_text(json.dumps(manifest))
 
     for damaged, message in [
-        (truncated, "does not match the backup's checksum"),
-        (incomplete, "is not a complete backup: manifest.json is missing"),
-        (broken, "not a sound SQLite database" if "sqlite" in site.env["DATABASE_URL"] else "rolled back"),
+        (truncated, "no coincide con la suma de verificación del respaldo"),
+        (incomplete, "no es un respaldo completo: falta manifest.json"),
+        (broken, "no es una base de datos SQLite íntegra" if "sqlite" in site.env["DATABASE_URL"] else "se revirtió"),
     ]:
         result = site.manage("restore_content", str(damaged), "--noinput", check=False)
         assert result.returncode == 1, result.stdout
-        assert message in result.stderr and "Nothing was changed." in result.stderr, result.stderr
+        assert message in result.stderr and "No se cambió nada." in result.stderr, result.stderr
     assert site.snapshot(RENDER) == before
 
 

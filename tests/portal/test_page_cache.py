@@ -191,12 +191,3 @@ def test_the_cdn_is_told_to_forget_the_page_and_the_listings_above_it(notes_inde
     # (Wagtail also purges each address under the other language's prefix.)
     assert {f"{host}/es/notas/ciudadania-digital/", f"{host}/es/notas/", f"{host}/es/"} <= set(frontend_cache)
 
-
-@pytest.mark.django_db(transaction=True)
-def test_a_publish_is_visible_to_readers_as_soon_as_it_is_committed(client, page_cache, notes_index, notes):
-    """With a real commit (this test's transactions do commit)."""
-    assert "/ciudadania-digital/" not in client.get(NOTES).content.decode()
-    with transaction.atomic():
-        add_note(notes_index, 99, month(2026, 12), "Ciudadanía digital")
-        assert "/ciudadania-digital/" not in client.get(NOTES).content.decode()
-    assert "/ciudadania-digital/" in client.get(NOTES).content.decode()
