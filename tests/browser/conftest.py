@@ -91,6 +91,9 @@ def portal_url(live_server, transactional_db, browser, monkeypatch):
         monkeypatch.setattr(ElasticsearchHealth, "failed_at", None)
         call_command("update_index", stdout=io.StringIO())
     browser.set_window_size(1280, 900)
+    # Pages are public for PAGE_MAX_AGE: a page another test saw at this same address (the live
+    # server outlives the tests) would come from Chromium's cache, with that test's content.
+    browser.execute_cdp_cmd("Network.clearBrowserCache", {})
     yield live_server.url
     browser.delete_all_cookies()
 
