@@ -10,6 +10,7 @@ bootstrap_python
 bootstrap_browser
 bootstrap_node_tools
 command -v curl >/dev/null && command -v jq >/dev/null || apt_install curl jq  # docs/api.md's examples run in tests
+command -v redis-server >/dev/null || apt_install redis-server  # the page cache's tests run against real Redis too
 cleanup=()
 on_exit() { for command in "${cleanup[@]}"; do $command || true; done; }
 trap on_exit EXIT

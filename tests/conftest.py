@@ -1,11 +1,14 @@
 import io
 import socket
+import subprocess
+import time
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.users.models import UserProfile
@@ -87,11 +90,58 @@ def publish(page):
     return Page.objects.get(pk=page.pk).specific
 
 
+def commit():
+    """What the end of a real transaction does: run the callbacks left for the commit (the test's
+    own transaction is rolled back, never committed)."""
+    connection = transaction.get_connection()
+    callbacks, connection.run_on_commit = connection.run_on_commit, []
+    for _savepoints, callback, _robust in callbacks:
+        callback()
+
+
 def free_port():
     """A loopback TCP port nobody listens on, for servers the tests start."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+class RedisServer:
+    """Debian's redis-server on a loopback port of its own, keeping nothing on disk (scripts/test.sh
+    installs it): the shared cache as production runs it."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as connection:
+                    connection.sendall(b"PING\r\n")
+                    if connection.recv(16) == b"+PONG\r\n":
+                        return self
+            except OSError:
+                pass
+            assert time.monotonic() < deadline and self.process.poll() is None, "redis-server did not start"
+            time.sleep(0.05)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    server = RedisServer().start()
+    yield server
+    server.stop()
 
 
 def in_english(user):

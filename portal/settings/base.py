@@ -242,14 +242,28 @@ FAQ_FEEDBACK_RATE = os.environ.get("FAQ_FEEDBACK_RATE", "10/h")
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 # The cache every process shares (django-cache-url's CACHE_URL): rendered pages and API answers
 # (portal/cache.py) and the rate limits' counters. Production: redis://host:6379/0. The default, a
-# directory of files, is shared by the gunicorn workers of one machine. django-ratelimit's checks
-# object to files (E003: increments not atomic, so a client may slip a few requests over a limit)
-# and to Django's own Redis backend (W001: not one it lists), both harmless here.
-CACHES = {
-    "default": django_cache_url.parse(
-        os.environ.get("CACHE_URL", f"file://{BASE_DIR / '.cache' / 'django'}?max_entries=20000")
-    )
-}
+# directory of files, is shared by the gunicorn workers of one machine; django-ratelimit's checks
+# E003 and W001 object to files (increments not atomic, so a client may slip a few requests over
+# a limit), harmless here.
+
+
+def shared_cache(url):
+    """CACHE_URL's cache. Redis through django-redis, which keeps one client per process (Django's
+    own backend builds one for every read: a quarter of a cached page's time) and, while Redis is
+    away, lets every read miss and every write drop within a second, so that the portal serves
+    uncached pages instead of errors (tests/faults/test_redis_outage.py)."""
+    cache = django_cache_url.parse(url)
+    if cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        cache["BACKEND"] = "django_redis.cache.RedisCache"
+        cache.setdefault("OPTIONS", {}).update(IGNORE_EXCEPTIONS=True, SOCKET_CONNECT_TIMEOUT=1, SOCKET_TIMEOUT=0.5)
+    return cache
+
+
+CACHES = {"default": shared_cache(os.environ.get("CACHE_URL", f"file://{BASE_DIR / '.cache' / 'django'}?max_entries=20000"))}
+# Redis errors the cache let pass go to the log (logger django_redis.cache), so an outage is seen.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Without the cache the rate limits cannot count: let requests through rather than refuse them all.
+RATELIMIT_FAIL_OPEN = True
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Pages: how long browsers and shared caches may keep what anonymous readers see (portal/middleware.py).

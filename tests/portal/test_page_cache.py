@@ -6,13 +6,15 @@ import http.server
 import threading
 
 import pytest
+from django.core.cache import caches
 from django.db import transaction
 from wagtail.models import Page
 
 from notes.models import NotePage
 from portal.models import SiteSettings
+from portal.settings.base import shared_cache
 from search.models import SearchQueryStat
-from tests.conftest import free_port, publish
+from tests.conftest import commit, free_port, publish
 from tests.notes.conftest import add_note, data_unit, digital_government, month, notes, notes_index  # noqa: F401
 
 NOTES = "/es/notas/"
@@ -20,18 +22,14 @@ NOTES = "/es/notas/"
 LISTINGS = (NOTES, "/es/", "/api/v1/feeds/es/notes.atom", "/api/v1/content?type=note")
 
 
-@pytest.fixture
-def page_cache(settings):
+@pytest.fixture(params=["memory", "redis"])
+def page_cache(request, settings):
+    """The page cache on, in the test process's memory and in real Redis as production keeps it."""
     settings.PAGE_CACHE = True
-
-
-def commit():
-    """What the end of a real transaction does: run the callbacks left for the commit (the test's
-    own transaction is rolled back, never committed)."""
-    connection = transaction.get_connection()
-    callbacks, connection.run_on_commit = connection.run_on_commit, []
-    for _savepoints, callback, _robust in callbacks:
-        callback()
+    if request.param == "redis":
+        settings.CACHES = {"default": shared_cache(request.getfixturevalue("redis_server").url)}
+    yield
+    caches["default"].clear()
 
 
 @pytest.fixture
