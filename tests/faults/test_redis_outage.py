@@ -42,14 +42,14 @@ def test_readers_get_uncached_pages_while_redis_is_stopped_and_cached_ones_once_
     client, redis_cache, notes_index, notes
 ):
     for path in PATHS:
-        first, _ = read(client, path)
+        read(client, path)
         _, queries = read(client, path)
         assert queries == 0, f"{path} was not kept in Redis"
 
     redis_cache.stop()
     for path in PATHS:
         for _ in range(3):
-            response, queries = read(client, path)
+            _, queries = read(client, path)
             assert queries > 0, f"{path} cannot have come from a stopped Redis"
     assert "Balance de 2025" in client.get("/es/notas/").content.decode()
 
