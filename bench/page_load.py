@@ -233,7 +233,7 @@ def main():
     parser.add_argument("--query", default="transparencia", help="the search page's query (default transparencia)")
     parser.add_argument("--cache-url", help="the servers' CACHE_URL (default: a file cache in a temporary directory)")
     parser.add_argument("--settings", default="portal.settings.production", help="gunicorn's settings module")
-    parser.add_argument("--static", default="portal/css/portal.css", help="the static file, as {% static %} names it")
+    parser.add_argument("--static", default="portal/css/portal.css", help="the static file, as {%% static %%} names it")
     parser.add_argument("--repeat", type=int, default=10, help="requests per page in the queries phase (default 10)")
     args = parser.parse_args()
     phases = [phase.strip() for phase in args.phases.split(",") if phase.strip()]
