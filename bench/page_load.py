@@ -292,7 +292,8 @@ def main():
               f"(slowest {max(figures[name]['p95'] for name in pages):.1f} ms)")  # fmt: skip
     if "cached" in results:
         figures = results["cached"][1]
-        shares = {name: share_of_static(figures, name) for name in pages}
+        # Search results are never stored (each search is counted), so the target is not theirs.
+        shares = {name: share_of_static(figures, name) for name in pages if name != "search"}
         low = [labels[name] for name, share in shares.items() if not share >= STATIC_SHARE_TARGET]
         print(f"  cached pages and API ≥ {STATIC_SHARE_TARGET:.0%} of the static file's req/s: "
               f"{'yes' if not low else 'no: ' + ', '.join(low)} (lowest {min(shares.values()):.3f})")  # fmt: skip
