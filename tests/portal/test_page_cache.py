@@ -26,10 +26,12 @@ LISTINGS = (NOTES, "/es/", "/api/v1/feeds/es/notes.atom", "/api/v1/content?type=
 def page_cache(request, settings):
     """The page cache on, in the test process's memory and in real Redis as production keeps it."""
     settings.PAGE_CACHE = True
-    if request.param == "redis":
-        settings.CACHES = {"default": shared_cache(request.getfixturevalue("redis_server").url)}
+    if request.param == "memory":
+        yield  # emptied after each test by tests/conftest.py's empty_cache
+        return
+    settings.CACHES = {"default": shared_cache(request.getfixturevalue("redis_server").url)}
     yield
-    caches["default"].clear()
+    caches["default"].clear()  # the session's Redis: the next test starts without these pages
 
 
 @pytest.fixture
